@@ -1,0 +1,42 @@
+# ocirun: see README.md. Every target that needs a tool installs it when missing (Debian).
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+CONFIGURATION ?= Release
+RID ?= linux-x64
+BIN := bin/ocirun
+DOTNET ?= dotnet
+APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev
+SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props
+
+.PHONY: all build deps install test unit-test integration-test run clean
+
+all: build
+
+deps:
+	@scripts/ensure-packages.sh $(APT_PACKAGES)
+
+build: $(BIN)
+
+$(BIN): $(SOURCES)
+	@scripts/ensure-packages.sh clang lld zlib1g-dev
+	$(DOTNET) publish src/ocirun/ocirun.csproj -c $(CONFIGURATION) -r $(RID) -o artifacts/publish --nologo -v quiet
+	@mkdir -p bin
+	cp artifacts/publish/ocirun $(BIN)
+
+install: build
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ocirun
+
+test: deps build unit-test integration-test
+
+unit-test:
+	$(DOTNET) test tests/OciRuntime.Tests/OciRuntime.Tests.csproj -c $(CONFIGURATION) --nologo
+
+integration-test: build
+	OCIRUN_BIN=$(CURDIR)/$(BIN) $(DOTNET) test tests/OciRuntime.IntegrationTests/OciRuntime.IntegrationTests.csproj -c $(CONFIGURATION) --nologo
+
+run: deps build
+	@scripts/run-demo.sh $(CURDIR)/$(BIN)
+
+clean:
+	rm -rf bin artifacts .tmp
+	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

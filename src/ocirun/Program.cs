@@ -1,0 +1,2 @@
+Console.WriteLine("ocirun");
+return 0;
