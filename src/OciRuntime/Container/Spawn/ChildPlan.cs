@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+
+namespace OciRuntime.Container.Spawn;
+
+/// <summary>
+/// Everything the raw-syscall child needs, in native memory, laid out by the parent before clone3.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct ChildPlan
+{
+    public int SyncFd;
+    public int BinaryFd;
+    public int JoinCount;
+    /// <summary>CLONE_NEW* flags created by unshare after joining namespaces (empty on the one-clone path).</summary>
+    public int UnshareFlags;
+    /// <summary>The user namespace is made by unshare, so the child must ask the parent for its id maps.</summary>
+    public int UnshareUserNamespace;
+    /// <summary>A pid namespace was joined or unshared: only a child of ours lands in it.</summary>
+    public int CloneIntoPidNamespace;
+    /// <summary>The child runs in a new user namespace and must become its root before exec to keep capabilities.</summary>
+    public int BecomeRoot;
+    public int* JoinFds;
+    public int* JoinTypes;
+    public byte** Argv;
+    public byte** Envp;
+}
+
+/// <summary>Fixed 12-byte reports from the raw child to the parent: kind and two values.</summary>
+internal enum ChildReport
+{
+    Failed = 1,
+    NeedIdMaps = 2,
+    InitPid = 3,
+}
+
+/// <summary>Where the raw child was when a syscall failed; the parent words the error from it.</summary>
+internal enum ChildStep
+{
+    WaitForParent = 1,
+    JoinNamespace = 2,
+    UnshareUserNamespace = 3,
+    UnshareNamespaces = 4,
+    CloneIntoPidNamespace = 5,
+    BecomeRoot = 6,
+    ExecInit = 7,
+}

@@ -1,0 +1,190 @@
+using System.Runtime.InteropServices;
+using OciRuntime.Linux;
+
+namespace OciRuntime.Container.Spawn;
+
+/// <summary>
+/// Starts a container's first process with clone3 (process-model.md): one clone with every CLONE_NEW* flag when
+/// nothing is joined; otherwise setns, then unshare, then a second clone so the init lands in the pid namespace.
+/// Returns once the child has been released; its pid is then the container's init (or the intermediate's child).
+/// </summary>
+internal static unsafe class InitSpawner
+{
+    private const int CLONE_NEWUSER = 0x10000000, CLONE_NEWPID = 0x20000000;
+
+    public sealed record Spawned(int Pid, SyncSocket Socket);
+
+    public static Spawned Spawn(SpawnRequest request)
+    {
+        var (parentEnd, childEnd) = SyncSocket.CreatePair();
+        try
+        {
+            childEnd.ClearCloseOnExec();
+            foreach (var fd in request.InheritedFds) ClearCloseOnExec(fd);
+            var pid = CloneChild(request, childEnd.Fd);
+            childEnd.Dispose();
+            var initPid = Release(request, pid, parentEnd);
+            return new Spawned(initPid, parentEnd);
+        }
+        catch
+        {
+            childEnd.Dispose();
+            parentEnd.Dispose();
+            throw;
+        }
+    }
+
+    private static int CloneChild(SpawnRequest request, int syncFd)
+    {
+        var joins = request.Joins.OrderBy(j => j.CloneFlag == CLONE_NEWUSER ? 0 : 1).ToArray();
+        var joinsUser = joins.Any(j => j.CloneFlag == CLONE_NEWUSER);
+        var joinsPid = joins.Any(j => j.CloneFlag == CLONE_NEWPID);
+        var onePass = joins.Length == 0;
+        var newUser = (request.NewNamespaces & CLONE_NEWUSER) != 0;
+        var newPid = (request.NewNamespaces & CLONE_NEWPID) != 0;
+
+        using var argv = new NativeStringArray(request.Argv);
+        using var envp = new NativeStringArray(request.Environment);
+        var joinFds = stackalloc int[Math.Max(joins.Length, 1)];
+        var joinTypes = stackalloc int[Math.Max(joins.Length, 1)];
+        for (var i = 0; i < joins.Length; i++)
+        {
+            joinFds[i] = joins[i].Fd;
+            joinTypes[i] = joins[i].CloneFlag;
+        }
+
+        var plan = (ChildPlan*)NativeMemory.AllocZeroed((nuint)sizeof(ChildPlan));
+        try
+        {
+            plan->SyncFd = syncFd;
+            plan->BinaryFd = request.BinaryFd;
+            plan->JoinCount = joins.Length;
+            plan->JoinFds = joinFds;
+            plan->JoinTypes = joinTypes;
+            plan->Argv = argv.Pointer;
+            plan->Envp = envp.Pointer;
+            plan->BecomeRoot = newUser || joinsUser ? 1 : 0;
+            if (!onePass)
+            {
+                plan->UnshareUserNamespace = newUser ? 1 : 0;
+                plan->UnshareFlags = request.NewNamespaces & ~CLONE_NEWUSER;
+                plan->CloneIntoPidNamespace = newPid || joinsPid ? 1 : 0;
+            }
+
+            var args = new CloneArgs
+            {
+                Flags = onePass ? (ulong)(uint)request.NewNamespaces : 0,
+                ExitSignal = CloneArgs.SIGCHLD,
+            };
+            if (request.CgroupFd >= 0)
+            {
+                args.Flags |= CloneArgs.CLONE_INTO_CGROUP;
+                args.Cgroup = (ulong)request.CgroupFd;
+            }
+            return Clone(&args, plan);
+        }
+        finally
+        {
+            NativeMemory.Free(plan);
+        }
+    }
+
+    /// <summary>
+    /// The clone itself. No GC may start while the child is being made: the thread stays in cooperative mode
+    /// across the SuppressGCTransition call, and a no-GC region keeps other threads from triggering one.
+    /// </summary>
+    private static int Clone(CloneArgs* args, ChildPlan* plan)
+    {
+        var noGc = GC.TryStartNoGCRegion(256 * 1024);
+        long pid;
+        try
+        {
+            pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)args, sizeof(CloneArgs), 0);
+            if (pid == 0)
+            {
+                RawChild.Run(plan);
+            }
+        }
+        finally
+        {
+            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+        }
+        if (pid < 0) throw Errno.Exception("clone3", RawSyscalls.Errno);
+        return (int)pid;
+    }
+
+    private static int Release(SpawnRequest request, int childPid, SyncSocket socket)
+    {
+        var released = false;
+        try
+        {
+            request.BeforeStart?.Invoke(childPid);
+            socket.SendGo();
+            var needsReport = request.Joins.Count > 0 &&
+                              ((request.NewNamespaces & (CLONE_NEWUSER | CLONE_NEWPID)) != 0 ||
+                               request.Joins.Any(j => j.CloneFlag == CLONE_NEWPID));
+            var initPid = childPid;
+            while (needsReport)
+            {
+                var frame = socket.Receive() ?? throw new OciRuntimeException("container init exited before it started");
+                if (!frame.IsChildReport) throw new OciRuntimeException($"sync socket: unexpected message {frame.Kind}");
+                switch (frame.Report)
+                {
+                    case ChildReport.Failed:
+                        throw ChildFailure(frame.A, frame.B);
+                    case ChildReport.NeedIdMaps:
+                        request.WriteIdMaps?.Invoke(childPid);
+                        socket.SendGo();
+                        needsReport = (request.NewNamespaces & CLONE_NEWPID) != 0 || request.Joins.Any(j => j.CloneFlag == CLONE_NEWPID);
+                        break;
+                    case ChildReport.InitPid:
+                        initPid = frame.A;
+                        Reap(childPid);
+                        needsReport = false;
+                        break;
+                }
+            }
+            released = true;
+            return initPid;
+        }
+        finally
+        {
+            if (!released)
+            {
+                Libc.Kill(childPid, 9);
+                Reap(childPid);
+            }
+        }
+    }
+
+    /// <summary>Words a raw-child failure report; the report packs the step in the low byte, a detail above it.</summary>
+    public static OciRuntimeException ChildFailure(int stepAndDetail, int errno)
+    {
+        var step = (ChildStep)(stepAndDetail & 0xff);
+        var detail = stepAndDetail >> 8;
+        var what = step switch
+        {
+            ChildStep.WaitForParent => "waiting for the runtime",
+            ChildStep.JoinNamespace => $"joining namespace #{detail}",
+            ChildStep.UnshareUserNamespace => "creating the user namespace",
+            ChildStep.UnshareNamespaces => "creating namespaces",
+            ChildStep.CloneIntoPidNamespace => "starting the init in its pid namespace",
+            ChildStep.BecomeRoot => "becoming root in the user namespace",
+            ChildStep.ExecInit => "executing the init stage",
+            _ => $"step {(int)step}",
+        };
+        return Errno.Exception($"container init: {what}", errno);
+    }
+
+    public static void Reap(int pid)
+    {
+        int status;
+        while (Libc.WaitPid(pid, &status, 0) < 0 && Libc.LastErrno == Libc.EINTR) { }
+    }
+
+    private static void ClearCloseOnExec(int fd)
+    {
+        const int F_SETFD = 2;
+        Errno.Check(Libc.Fcntl(fd, F_SETFD, 0), "fcntl");
+    }
+}

@@ -1,0 +1,75 @@
+using OciRuntime.Linux;
+
+namespace OciRuntime.Container.Spawn;
+
+/// <summary>
+/// The code a clone3'd child runs until it execs the init stage. Raw syscalls on the pre-built
+/// <see cref="ChildPlan"/> only: no allocation, no exceptions, no managed logging (see process-model.md).
+/// </summary>
+internal static unsafe class RawChild
+{
+    private const int CLONE_NEWUSER = 0x10000000;
+    private const int AT_EMPTY_PATH = 0x1000;
+
+    public static void Run(ChildPlan* plan)
+    {
+        byte go;
+        if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 0);
+
+        // Joined namespaces first, the user namespace leading, while we still hold the host's capabilities.
+        for (var i = 0; i < plan->JoinCount; i++)
+        {
+            if (RawSyscalls.Setns(plan->JoinFds[i], plan->JoinTypes[i]) < 0) Fail(plan, ChildStep.JoinNamespace, i);
+        }
+
+        if (plan->UnshareUserNamespace != 0)
+        {
+            if (RawSyscalls.Unshare(CLONE_NEWUSER) < 0) Fail(plan, ChildStep.UnshareUserNamespace, 0);
+            Report(plan->SyncFd, ChildReport.NeedIdMaps, 0, 0);
+            if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 1);
+        }
+
+        if (plan->UnshareFlags != 0 && RawSyscalls.Unshare(plan->UnshareFlags) < 0)
+            Fail(plan, ChildStep.UnshareNamespaces, 0);
+
+        if (plan->BecomeRoot != 0)
+        {
+            if (RawSyscalls.Syscall(RawSyscalls.SYS_setresgid, 0, 0, 0) < 0) Fail(plan, ChildStep.BecomeRoot, 0);
+            if (RawSyscalls.Syscall(RawSyscalls.SYS_setresuid, 0, 0, 0) < 0) Fail(plan, ChildStep.BecomeRoot, 1);
+        }
+
+        if (plan->CloneIntoPidNamespace != 0)
+        {
+            // CLONE_PARENT: the container's init becomes a child of the ocirun command, not of this short-lived
+            // process, so `run` can wait for it and nothing of ours stays between the caller and the init.
+            var args = new CloneArgs { Flags = CloneArgs.CLONE_PARENT, ExitSignal = CloneArgs.SIGCHLD };
+            var pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)&args, sizeof(CloneArgs), 0);
+            if (pid < 0) Fail(plan, ChildStep.CloneIntoPidNamespace, 0);
+            if (pid > 0)
+            {
+                Report(plan->SyncFd, ChildReport.InitPid, (int)pid, 0);
+                RawSyscalls.Exit(0);
+            }
+        }
+
+        byte empty = 0;
+        RawSyscalls.Execveat(plan->BinaryFd, &empty, plan->Argv, plan->Envp, AT_EMPTY_PATH);
+        Fail(plan, ChildStep.ExecInit, 0);
+    }
+
+    private static void Fail(ChildPlan* plan, ChildStep step, int detail)
+    {
+        var errno = RawSyscalls.Errno;
+        Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
+        RawSyscalls.Exit(1);
+    }
+
+    private static void Report(int fd, ChildReport kind, int a, int b)
+    {
+        var frame = stackalloc int[3];
+        frame[0] = (int)kind;
+        frame[1] = a;
+        frame[2] = b;
+        RawSyscalls.Write(fd, frame, 12);
+    }
+}

@@ -1,0 +1,28 @@
+namespace OciRuntime.Container.Spawn;
+
+/// <summary>A namespace to join by path (CLONE_NEW* flag of its type and the opened fd).</summary>
+internal sealed record NamespaceJoin(int CloneFlag, int Fd);
+
+/// <summary>What <see cref="InitSpawner"/> needs to start a process that execs <c>ocirun init</c> inside namespaces.</summary>
+internal sealed class SpawnRequest
+{
+    /// <summary>CLONE_NEW* flags of the namespaces to create.</summary>
+    public int NewNamespaces { get; init; }
+    /// <summary>Namespaces to join, in any order (the spawner puts the user namespace first).</summary>
+    public IReadOnlyList<NamespaceJoin> Joins { get; init; } = [];
+    /// <summary>O_PATH/memfd fd of the ocirun binary to exec.</summary>
+    public required int BinaryFd { get; init; }
+    public required IReadOnlyList<string> Argv { get; init; }
+    public required IReadOnlyList<string> Environment { get; init; }
+    /// <summary>Fds the init stage inherits besides stdio and the sync socket (their close-on-exec is cleared).</summary>
+    public IReadOnlyList<int> InheritedFds { get; init; } = [];
+    /// <summary>A v2 cgroup directory fd: the child starts inside it (CLONE_INTO_CGROUP); -1 for none.</summary>
+    public int CgroupFd { get; init; } = -1;
+    /// <summary>
+    /// Runs in the parent once the first child exists and before it may go on: join cgroups (v1) and write the
+    /// id maps of a user namespace made by the clone. Argument: the child's pid.
+    /// </summary>
+    public Action<int>? BeforeStart { get; init; }
+    /// <summary>Writes the id maps of a user namespace the child made by unshare. Argument: the child's pid.</summary>
+    public Action<int>? WriteIdMaps { get; init; }
+}

@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+
+namespace OciRuntime.Linux;
+
+/// <summary>
+/// The only calls a freshly cloned child may make. The .NET runtime is multithreaded, so after clone3 the child
+/// owns a copy of memory whose other threads (and their locks) are gone: it must not allocate, throw, take a lock
+/// or enter the runtime. These imports are blittable and <see cref="SuppressGCTransitionAttribute"/>, so a call is
+/// a plain native call; NativeAOT binds them at link time (DirectPInvoke libc), so no lazy resolution runs in the child.
+/// Errno is read straight from libc's thread-local slot, never through the runtime's last-error machinery.
+/// glibc wrappers that keep process-wide state (setresuid's all-threads broadcast, malloc) are avoided: those go
+/// through <c>syscall</c>.
+/// </summary>
+internal static unsafe partial class RawSyscalls
+{
+    public const long SYS_setgroups = 116;
+    public const long SYS_setresuid = 117;
+    public const long SYS_setresgid = 119;
+    public const long SYS_clone3 = 435;
+
+    [DllImport("libc", EntryPoint = "syscall", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern long Syscall(long number, long a1, long a2, long a3);
+
+    [DllImport("libc", EntryPoint = "read", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern nint Read(int fd, void* buffer, nuint count);
+
+    [DllImport("libc", EntryPoint = "write", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern nint Write(int fd, void* buffer, nuint count);
+
+    [DllImport("libc", EntryPoint = "setns", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Setns(int fd, int nstype);
+
+    [DllImport("libc", EntryPoint = "unshare", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Unshare(int flags);
+
+    [DllImport("libc", EntryPoint = "execveat", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Execveat(int dirfd, byte* path, byte** argv, byte** envp, int flags);
+
+    [DllImport("libc", EntryPoint = "_exit", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern void Exit(int status);
+
+    [DllImport("libc", EntryPoint = "__errno_location", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int* ErrnoLocation();
+
+    public static int Errno => *ErrnoLocation();
+}
