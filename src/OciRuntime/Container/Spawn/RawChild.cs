@@ -42,7 +42,8 @@ internal static unsafe class RawChild
         {
             // CLONE_PARENT: the container's init becomes a child of the ocirun command, not of this short-lived
             // process, so `run` can wait for it and nothing of ours stays between the caller and the init.
-            var args = new CloneArgs { Flags = CloneArgs.CLONE_PARENT, ExitSignal = CloneArgs.SIGCHLD };
+            // clone3 requires exit_signal 0 with CLONE_PARENT: the child inherits ours, SIGCHLD.
+            var args = new CloneArgs { Flags = CloneArgs.CLONE_PARENT };
             var pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)&args, sizeof(CloneArgs), 0);
             if (pid < 0) Fail(plan, ChildStep.CloneIntoPidNamespace, 0);
             if (pid > 0)
