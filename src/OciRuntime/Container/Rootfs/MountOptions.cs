@@ -1,0 +1,85 @@
+using static OciRuntime.Linux.Mounts;
+
+namespace OciRuntime.Container.Rootfs;
+
+/// <summary>
+/// An OCI mount's <c>options</c> turned into what mount(2) takes: flags to set, flags a bind remount must keep
+/// clear, propagation changes applied afterwards, the filesystem data string, and runc's extensions.
+/// </summary>
+internal sealed record MountOptions(
+    ulong Flags,
+    ulong ClearedFlags,
+    IReadOnlyList<ulong> Propagation,
+    string Data,
+    bool TmpCopyUp,
+    bool IdMap,
+    bool RecursiveIdMap)
+{
+    public bool IsBind => (Flags & MS_BIND) != 0;
+    public bool IsRecursive => (Flags & MS_REC) != 0;
+
+    private static readonly Dictionary<string, (bool Clear, ulong Flag)> FlagOptions = new()
+    {
+        ["async"] = (true, MS_SYNCHRONOUS), ["atime"] = (true, MS_NOATIME), ["bind"] = (false, MS_BIND),
+        ["defaults"] = (false, 0), ["dev"] = (true, MS_NODEV), ["diratime"] = (true, MS_NODIRATIME),
+        ["dirsync"] = (false, MS_DIRSYNC), ["exec"] = (true, MS_NOEXEC), ["iversion"] = (false, 1 << 23),
+        ["lazytime"] = (false, MS_LAZYTIME), ["loud"] = (true, MS_SILENT), ["mand"] = (false, MS_MANDLOCK),
+        ["noatime"] = (false, MS_NOATIME), ["nodev"] = (false, MS_NODEV), ["nodiratime"] = (false, MS_NODIRATIME),
+        ["noexec"] = (false, MS_NOEXEC), ["noiversion"] = (true, 1 << 23), ["nolazytime"] = (true, MS_LAZYTIME),
+        ["nomand"] = (true, MS_MANDLOCK), ["norelatime"] = (true, MS_RELATIME), ["nostrictatime"] = (true, MS_STRICTATIME),
+        ["nosuid"] = (false, MS_NOSUID), ["nosymfollow"] = (false, MS_NOSYMFOLLOW), ["rbind"] = (false, MS_BIND | MS_REC),
+        ["relatime"] = (false, MS_RELATIME), ["remount"] = (false, MS_REMOUNT), ["ro"] = (false, MS_RDONLY),
+        ["rw"] = (true, MS_RDONLY), ["silent"] = (false, MS_SILENT), ["strictatime"] = (false, MS_STRICTATIME),
+        ["suid"] = (true, MS_NOSUID), ["symfollow"] = (true, MS_NOSYMFOLLOW), ["sync"] = (false, MS_SYNCHRONOUS),
+    };
+
+    private static readonly Dictionary<string, ulong> PropagationOptions = new()
+    {
+        ["private"] = MS_PRIVATE, ["rprivate"] = MS_PRIVATE | MS_REC, ["shared"] = MS_SHARED,
+        ["rshared"] = MS_SHARED | MS_REC, ["slave"] = MS_SLAVE, ["rslave"] = MS_SLAVE | MS_REC,
+        ["unbindable"] = MS_UNBINDABLE, ["runbindable"] = MS_UNBINDABLE | MS_REC,
+    };
+
+    /// <summary>Every option name this parser gives a meaning (the features document lists them).</summary>
+    public static IEnumerable<string> Known =>
+        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(["tmpcopyup", "idmap", "ridmap"]).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Parses options the way runc does: known flag names set or clear flags, propagation names are collected,
+    /// runc's extensions are recognised, and anything else is passed to the filesystem as data (so
+    /// <c>mode=755</c> or <c>size=65536k</c> reach tmpfs). A bind mount has no data, so an unknown option there
+    /// is an error rather than silently ignored.
+    /// </summary>
+    public static MountOptions Parse(IEnumerable<string>? options, string? type)
+    {
+        ulong flags = 0, cleared = 0;
+        var propagation = new List<ulong>();
+        var data = new List<string>();
+        bool tmpCopyUp = false, idMap = false, rIdMap = false;
+        foreach (var option in options ?? [])
+        {
+            if (FlagOptions.TryGetValue(option, out var f))
+            {
+                if (f.Clear)
+                {
+                    flags &= ~f.Flag;
+                    cleared |= f.Flag;
+                }
+                else
+                {
+                    flags |= f.Flag;
+                    cleared &= ~f.Flag;
+                }
+            }
+            else if (PropagationOptions.TryGetValue(option, out var p)) propagation.Add(p);
+            else if (option == "tmpcopyup") tmpCopyUp = true;
+            else if (option == "idmap") idMap = true;
+            else if (option == "ridmap") rIdMap = true;
+            else data.Add(option);
+        }
+        if (type == "bind") flags |= MS_BIND;
+        if ((flags & MS_BIND) != 0 && data.Count > 0)
+            throw new OciRuntimeException($"unknown mount option \"{data[0]}\"");
+        return new MountOptions(flags, cleared, propagation, string.Join(',', data), tmpCopyUp, idMap, rIdMap);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Runtime.InteropServices;
+using OciRuntime.Linux;
+
+namespace OciRuntime.Container.Rootfs;
+
+/// <summary>
+/// Resolves and creates paths inside a container's root the way the kernel would if the root were "/":
+/// openat2(RESOLVE_IN_ROOT) keeps every symlink and ".." inside, and callers act on the resulting fd
+/// (a mount goes onto /proc/self/fd/N), so a symlink swapped in afterwards cannot redirect anything to the host
+/// (CVE-2021-30465).
+/// </summary>
+internal sealed unsafe partial class RootedPath : IDisposable
+{
+    private const long SYS_openat2 = 437;
+    private const ulong RESOLVE_NO_MAGICLINKS = 0x02, RESOLVE_IN_ROOT = 0x10;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct OpenHow
+    {
+        public ulong Flags;
+        public ulong Mode;
+        public ulong Resolve;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MkdirAt(int dirfd, string path, uint mode);
+
+    public string Root { get; }
+    public int RootFd { get; private set; }
+
+    public RootedPath(string root)
+    {
+        Root = root;
+        RootFd = Errno.Check(Libc.Open(root, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0), $"open {root}");
+    }
+
+    /// <summary>Opens <paramref name="path"/> (container-absolute or relative to the root) inside the root.</summary>
+    public int Open(string path, int flags, out int errno)
+    {
+        var how = new OpenHow { Flags = (ulong)(flags | Libc.O_CLOEXEC), Resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
+        var relative = path.TrimStart('/');
+        if (relative.Length == 0) relative = ".";
+        var native = Marshal.StringToCoTaskMemUTF8(relative);
+        try
+        {
+            var fd = (int)Libc.Syscall(SYS_openat2, RootFd, native, (long)&how, sizeof(OpenHow), 0);
+            errno = fd < 0 ? Libc.LastErrno : 0;
+            return fd;
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(native);
+        }
+    }
+
+    public int OpenExisting(string path, int flags)
+    {
+        var fd = Open(path, flags, out var errno);
+        return fd >= 0 ? fd : throw Errno.Exception($"open {path} in the container", errno);
+    }
+
+    /// <summary>Creates every missing directory of <paramref name="path"/> inside the root; returns an O_PATH fd of it.</summary>
+    public int MakeDirectories(string path, uint mode = 0b111_101_101)
+    {
+        var components = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var current = Errno.Check(Open(".", Libc.O_PATH | Libc.O_DIRECTORY, out _), "open container root");
+        var prefix = "";
+        foreach (var component in components)
+        {
+            prefix = prefix + "/" + component;
+            var next = Open(prefix, Libc.O_PATH | Libc.O_DIRECTORY, out var errno);
+            if (next < 0 && errno == Libc.ENOENT)
+            {
+                if (MkdirAt(current, component, mode) < 0 && Libc.LastErrno != Libc.EEXIST)
+                {
+                    var e = Libc.LastErrno;
+                    Libc.Close(current);
+                    throw Errno.Exception($"mkdir {prefix} in the container", e);
+                }
+                next = Open(prefix, Libc.O_PATH | Libc.O_DIRECTORY, out errno);
+            }
+            Libc.Close(current);
+            if (next < 0) throw Errno.Exception($"mkdir {prefix} in the container", errno);
+            current = next;
+        }
+        return current;
+    }
+
+    /// <summary>Makes sure a regular file exists at <paramref name="path"/> (for a file bind mount); returns an O_PATH fd.</summary>
+    public int MakeFile(string path)
+    {
+        var existing = Open(path, Libc.O_PATH, out var errno);
+        if (existing >= 0) return existing;
+        if (errno != Libc.ENOENT) throw Errno.Exception($"open {path} in the container", errno);
+        var parent = Path.GetDirectoryName(path.TrimEnd('/')) ?? "/";
+        var parentFd = MakeDirectories(parent);
+        try
+        {
+            var name = Path.GetFileName(path.TrimEnd('/'));
+            var created = Libc.OpenAt(parentFd, name, Libc.O_CREAT | Libc.O_WRONLY | Libc.O_NOFOLLOW | Libc.O_CLOEXEC, 0b110_100_100);
+            if (created < 0 && Libc.LastErrno != Libc.EEXIST) throw Errno.Last($"create {path} in the container");
+            if (created >= 0) Libc.Close(created);
+        }
+        finally
+        {
+            Libc.Close(parentFd);
+        }
+        return OpenExisting(path, Libc.O_PATH);
+    }
+
+    /// <summary>The magic-link path through which mount(2) reaches what an fd refers to.</summary>
+    public static string ProcFdPath(int fd) => $"/proc/self/fd/{fd}";
+
+    public void Dispose()
+    {
+        if (RootFd >= 0) Libc.Close(RootFd);
+        RootFd = -1;
+    }
+}
