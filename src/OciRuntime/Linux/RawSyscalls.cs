@@ -42,6 +42,14 @@ internal static unsafe partial class RawSyscalls
     [SuppressGCTransition]
     public static extern int Execveat(int dirfd, byte* path, byte** argv, byte** envp, int flags);
 
+    [DllImport("libc", EntryPoint = "execve", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Execve(byte* path, byte** argv, byte** envp);
+
+    [DllImport("libc", EntryPoint = "dup2", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Dup2(int oldFd, int newFd);
+
     [DllImport("libc", EntryPoint = "_exit", ExactSpelling = true)]
     [SuppressGCTransition]
     public static extern void Exit(int status);

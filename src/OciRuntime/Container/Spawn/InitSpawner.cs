@@ -44,7 +44,7 @@ internal static unsafe class InitSpawner
         var newPid = (request.NewNamespaces & CLONE_NEWPID) != 0;
 
         using var argv = new NativeStringArray(request.Argv);
-        using var envp = new NativeStringArray(request.Environment);
+        using var envp = new NativeStringArray([.. request.Environment, $"{request.SyncFdVariable}={syncFd}"]);
         var joinFds = stackalloc int[Math.Max(joins.Length, 1)];
         var joinTypes = stackalloc int[Math.Max(joins.Length, 1)];
         for (var i = 0; i < joins.Length; i++)

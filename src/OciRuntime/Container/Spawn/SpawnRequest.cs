@@ -14,6 +14,8 @@ internal sealed class SpawnRequest
     public required int BinaryFd { get; init; }
     public required IReadOnlyList<string> Argv { get; init; }
     public required IReadOnlyList<string> Environment { get; init; }
+    /// <summary>The variable through which the init stage learns its sync socket's fd number.</summary>
+    public required string SyncFdVariable { get; init; }
     /// <summary>Fds the init stage inherits besides stdio and the sync socket (their close-on-exec is cleared).</summary>
     public IReadOnlyList<int> InheritedFds { get; init; } = [];
     /// <summary>A v2 cgroup directory fd: the child starts inside it (CLONE_INTO_CGROUP); -1 for none.</summary>

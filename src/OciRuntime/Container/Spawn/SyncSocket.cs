@@ -42,6 +42,12 @@ internal sealed unsafe class SyncSocket : IDisposable
         fixed (byte* p = payload) WriteAll(p, payload.Length);
     }
 
+    /// <summary>Sends bytes with one fd attached and no framing: the console-socket protocol.</summary>
+    public void SendRaw(ReadOnlySpan<byte> payload, int fd)
+    {
+        fixed (byte* p = payload) SendWithFds(p, payload.Length, [fd]);
+    }
+
     public void Send(InitMessage kind, string text = "") => Send(kind, Encoding.UTF8.GetBytes(text));
 
     /// <summary>

@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 namespace OciRuntime.Container.State;
 
 /// <summary>
@@ -14,14 +15,14 @@ internal static class AtomicFile
         try
         {
             var errno = StateSyscalls.CreateExclusive(temporary, mode, out var handle);
-            if (errno != 0) throw new SystemCallException("open", temporary, errno);
+            if (errno != 0) throw Errno.Exception($"open {temporary}", errno);
             using (var stream = new FileStream(handle!, FileAccess.Write))
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
             errno = StateSyscalls.Rename(temporary, path, noReplace: false);
-            if (errno != 0) throw new SystemCallException("rename", path, errno);
+            if (errno != 0) throw Errno.Exception($"rename {path}", errno);
         }
         catch
         {
@@ -42,11 +43,11 @@ internal static class AtomicFile
     public static void SyncDirectory(string directory)
     {
         var errno = StateSyscalls.OpenDirectory(directory, out var fd);
-        if (errno != 0) throw new SystemCallException("open", directory, errno);
+        if (errno != 0) throw Errno.Exception($"open {directory}", errno);
         using (fd)
         {
             errno = StateSyscalls.Sync(fd!);
-            if (errno != 0) throw new SystemCallException("fsync", directory, errno);
+            if (errno != 0) throw Errno.Exception($"fsync {directory}", errno);
         }
     }
 }

@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 using System.Text.Json;
 using Tmds.Linux;
 
@@ -45,7 +46,7 @@ public sealed class StateStore
         MakeDirectoryTree(Root);
         var staging = Path.Combine(Root, StateNames.NewContainer());
         var created = StateSyscalls.MakeDirectory(staging, ContainerDirectoryMode);
-        if (created != 0) throw new SystemCallException("mkdir", staging, created);
+        if (created != 0) throw Errno.Exception($"mkdir {staging}", created);
         ContainerLock? held = null;
         try
         {
@@ -56,7 +57,7 @@ public sealed class StateStore
             // rename still refuses to replace one.
             if (errno == LibC.EINVAL) errno = StateSyscalls.Rename(staging, paths.Directory, noReplace: false);
             if (errno == LibC.EEXIST || errno == LibC.ENOTEMPTY) throw new ContainerExistsException();
-            if (errno != 0) throw new SystemCallException("rename", paths.Directory, errno);
+            if (errno != 0) throw Errno.Exception($"rename {paths.Directory}", errno);
         }
         catch
         {
@@ -120,7 +121,7 @@ public sealed class StateStore
         var doomed = Path.Combine(Root, StateNames.DeletedContainer());
         var errno = StateSyscalls.Rename(paths.Directory, doomed, noReplace: false);
         if (errno == LibC.ENOENT) throw new ContainerNotFoundException();
-        if (errno != 0) throw new SystemCallException("rename", paths.Directory, errno);
+        if (errno != 0) throw Errno.Exception($"rename {paths.Directory}", errno);
         AtomicFile.SyncDirectory(Root);
         RemoveTree(doomed);
     }
@@ -159,20 +160,20 @@ public sealed class StateStore
     {
         var errno = StateSyscalls.OpenDirectory(directory, out var fd);
         if (errno == LibC.ENOENT || errno == LibC.ENOTDIR) throw new ContainerNotFoundException();
-        if (errno != 0) throw new SystemCallException("open", directory, errno);
+        if (errno != 0) throw Errno.Exception($"open {directory}", errno);
         errno = StateSyscalls.LockExclusively(fd!);
         if (errno == 0) return fd!;
         fd!.Dispose();
-        throw new SystemCallException("flock", directory, errno);
+        throw Errno.Exception($"flock {directory}", errno);
     }
 
     private static bool StillNamedBy(FileDescriptor directory, string path)
     {
         var errno = StateSyscalls.Identify(directory, out var held);
-        if (errno != 0) throw new SystemCallException("statx", path, errno);
+        if (errno != 0) throw Errno.Exception($"statx {path}", errno);
         errno = StateSyscalls.Identify(path, out var named);
         if (errno == LibC.ENOENT) return false;
-        if (errno != 0) throw new SystemCallException("statx", path, errno);
+        if (errno != 0) throw Errno.Exception($"statx {path}", errno);
         return held == named;
     }
 
@@ -183,7 +184,7 @@ public sealed class StateStore
         var parent = Path.GetDirectoryName(directory);
         if (parent != null) MakeDirectoryTree(parent);
         var errno = StateSyscalls.MakeDirectory(directory, RootMode);
-        if (errno != 0 && errno != LibC.EEXIST) throw new SystemCallException("mkdir", directory, errno);
+        if (errno != 0 && errno != LibC.EEXIST) throw Errno.Exception($"mkdir {directory}", errno);
     }
 
     private static void WriteRecord(string stateFile, ContainerRecord record) =>

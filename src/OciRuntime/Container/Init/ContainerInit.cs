@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using OciRuntime.Container.Console;
+using OciRuntime.Container.Hooks;
+using OciRuntime.Container.Rootfs;
+using OciRuntime.Container.Spawn;
+using OciRuntime.Container.State;
+using OciRuntime.Linux;
+using OciRuntime.Spec;
+
+namespace OciRuntime.Container.Init;
+
+/// <summary>
+/// The init stage: `ocirun init`, exec'd by the raw child inside the container's namespaces. Builds the rootfs,
+/// sets up the process, reports ready, waits on the exec fifo until `start`, then execs the user's program.
+/// Every failure before ready goes back to the command as one line.
+/// </summary>
+public static class ContainerInit
+{
+    public const string SyncFdVariable = "_OCIRUN_SYNC_FD";
+    private const int PR_SET_DUMPABLE = 4, PR_SET_NO_NEW_PRIVS = 38;
+    private const int CLONE_NEWNS = 0x20000, CLONE_NEWUTS = 0x04000000;
+
+    /// <summary>Runs the stage; returns only on failure (the exit code to use).</summary>
+    public static int Run()
+    {
+        // First act: nobody in the container may open our image through /proc/PID/exe (CVE-2019-5736).
+        Libc.Prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        if (!int.TryParse(Environment.GetEnvironmentVariable(SyncFdVariable), out var syncFd)) return 1;
+        using var socket = new SyncSocket(syncFd);
+        try
+        {
+            var plan = Receive(socket, InitMessage.Plan, "plan");
+            var config = Receive(socket, InitMessage.Plan, "config");
+            var initPlan = JsonSerializer.Deserialize(plan.Payload, InitJsonContext.Default.InitPlan)
+                           ?? throw new OciRuntimeException("init: empty plan");
+            var spec = SpecSerializer.Deserialize(Encoding.UTF8.GetString(config.Payload));
+            var program = Prepare(initPlan, spec, socket);
+            socket.Send(InitMessage.Ready);
+            WaitForStart(initPlan.ExecFifoFd);
+            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, WithPid(initPlan.StateJson));
+            program.Exec(initPlan.PreserveFds);
+            return 127;
+        }
+        catch (Exception e)
+        {
+            var message = e is OciRuntimeException ? e.Message : $"init: {e.GetType().Name}: {e.Message}";
+            try
+            {
+                socket.Send(InitMessage.Error, message);
+            }
+            catch (OciRuntimeException)
+            {
+                System.Console.Error.WriteLine($"ocirun init: {message}");
+            }
+            return 1;
+        }
+    }
+
+    private static SyncFrame Receive(SyncSocket socket, InitMessage expected, string what)
+    {
+        var frame = socket.Receive() ?? throw new OciRuntimeException($"init: the runtime went away before sending the {what}");
+        if (frame.IsChildReport || frame.Message != expected)
+            throw new OciRuntimeException($"init: expected the {what}, got message {frame.Kind}");
+        return frame;
+    }
+
+    private static UserProgram Prepare(InitPlan plan, RuntimeSpec spec, SyncSocket socket)
+    {
+        Errno.Check(Libc.SetSid(), "setsid");
+        var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required");
+        var newMountNamespace = (plan.NewNamespaces & CLONE_NEWNS) != 0;
+        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace);
+        if (newMountNamespace) rootfs.MountAll();
+
+        if (plan.HasRuntimeHooks)
+        {
+            socket.Send(InitMessage.RunRuntimeHooks);
+            var reply = socket.Receive();
+            if (reply == null) throw new OciRuntimeException("init: the runtime went away while running hooks");
+            if (reply.Message == InitMessage.Error) throw new OciRuntimeException(reply.Text);
+        }
+        Errno.Check(Mounts.Chdir(plan.Rootfs), $"chdir {plan.Rootfs}");
+        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, WithPid(plan.StateJson));
+
+        if (newMountNamespace) rootfs.SwitchRoot(plan.NoPivot);
+        else
+        {
+            Errno.Check(Mounts.Chroot(plan.Rootfs), $"chroot {plan.Rootfs}");
+            Errno.Check(Mounts.Chdir("/"), "chdir /");
+        }
+
+        if (process.Terminal == true)
+        {
+            if (plan.ConsoleSocketFd < 0) throw new OciRuntimeException("process.terminal is set but there is no console socket");
+            ContainerConsole.Setup(plan.ConsoleSocketFd, (ushort?)process.ConsoleSize?.Height, (ushort?)process.ConsoleSize?.Width);
+        }
+        if (newMountNamespace) rootfs.Finish();
+
+        if ((plan.NewNamespaces & CLONE_NEWUTS) != 0 || spec.Hostname != null)
+        {
+            if (!string.IsNullOrEmpty(spec.Hostname)) Errno.Check(Host.SetHostname(spec.Hostname), "sethostname");
+            if (!string.IsNullOrEmpty(spec.Domainname)) Errno.Check(Host.SetDomainname(spec.Domainname), "setdomainname");
+        }
+        foreach (var (key, value) in spec.Linux?.Sysctl ?? []) Sysctl.Write(key, value);
+        if (!plan.NoNewKeyring) Keyring.JoinNew(plan.Id);
+        if (process.OomScoreAdj is { } oom) File.WriteAllText("/proc/self/oom_score_adj", oom.ToString());
+        foreach (var limit in process.Rlimits ?? []) ProcessSettings.ApplyRlimit(limit);
+        if (process.NoNewPrivileges == true) Errno.Check(Libc.Prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(PR_SET_NO_NEW_PRIVS)");
+
+        var program = UserProgram.Resolve(process, plan.ExtraEnvironment);
+        ProcessSettings.ApplyIdentity(process, plan.SetGroupsAllowed);
+        return program;
+    }
+
+    /// <summary>
+    /// Blocks opening the exec fifo for writing until `start` opens it for reading, then writes one byte so
+    /// `start` knows the container is on its way.
+    /// </summary>
+    private static unsafe void WaitForStart(int fifoFd)
+    {
+        var fd = Errno.Check(Libc.Open($"/proc/self/fd/{fifoFd}", Libc.O_WRONLY | Libc.O_CLOEXEC, 0), "open exec fifo");
+        byte zero = (byte)'0';
+        Libc.Write(fd, &zero, 1);
+        Libc.Close(fd);
+        Libc.Close(fifoFd);
+    }
+
+    /// <summary>The state hooks in the container see: ours, with our pid as seen from inside.</summary>
+    private static string WithPid(string stateJson) =>
+        OciStateJson.Serialize(OciStateJson.Deserialize(stateJson) with { Pid = Environment.ProcessId }, indented: false);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace OciRuntime.Container.Init;
+
+/// <summary>
+/// What a command tells the init stage besides the config itself (which follows as its own message, the bundle's
+/// config.json bytes): where things are and which fds it inherited.
+/// </summary>
+internal sealed class InitPlan
+{
+    public string Id { get; set; } = "";
+    public string Bundle { get; set; } = "";
+    public string Rootfs { get; set; } = "";
+    /// <summary>CLONE_NEW* flags of the namespaces made for this container (joined ones excluded).</summary>
+    public int NewNamespaces { get; set; }
+    public bool InUserNamespace { get; set; }
+    /// <summary>Whether setgroups(2) is allowed in the user namespace ("deny" was not written).</summary>
+    public bool SetGroupsAllowed { get; set; } = true;
+    public bool NoPivot { get; set; }
+    public bool NoNewKeyring { get; set; }
+    public int ExecFifoFd { get; set; } = -1;
+    public int ConsoleSocketFd { get; set; } = -1;
+    public int PreserveFds { get; set; }
+    /// <summary>Variables appended to process.env (socket activation's LISTEN_FDS/LISTEN_PID).</summary>
+    public List<string> ExtraEnvironment { get; set; } = [];
+    /// <summary>The spec state JSON hooks get on stdin (status "creating"; the init fills in its pid).</summary>
+    public string StateJson { get; set; } = "";
+    /// <summary>Whether the command waits for RunRuntimeHooks (it has prestart or createRuntime hooks).</summary>
+    public bool HasRuntimeHooks { get; set; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(InitPlan))]
+internal sealed partial class InitJsonContext : JsonSerializerContext;

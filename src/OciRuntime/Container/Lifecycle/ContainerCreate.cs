@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.Json;
+using OciRuntime.Container.Hooks;
+using OciRuntime.Container.Init;
+using OciRuntime.Container.Spawn;
+using OciRuntime.Container.State;
+using OciRuntime.Linux;
+using OciRuntime.Spec;
+
+namespace OciRuntime.Container.Lifecycle;
+
+/// <summary>
+/// `create`: validate the bundle, record the container, start its init inside new namespaces, let the init build
+/// the container while this command runs the runtime-namespace hooks, and return once the init waits for `start`.
+/// A failure at any step removes everything made so far.
+/// </summary>
+public static class ContainerCreate
+{
+    /// <summary>A created container whose init is a child of this process (for `run`).</summary>
+    public sealed record Created(string Id, int InitPid, ContainerRecord Record);
+
+    public static Created Run(CreateOptions options)
+    {
+        ContainerId.Validate(options.Id);
+        var bundle = Path.GetFullPath(options.Bundle);
+        var configBytes = SpecLoader.ReadConfig(bundle);
+        var spec = SpecLoader.Parse(configBytes);
+        SpecValidator.Validate(spec, options.SystemdCgroup);
+        var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required to create a container");
+        if (process.Terminal == true && options.ConsoleSocket == null && !options.Foreground)
+            throw new OciRuntimeException("cannot allocate tty if ocirun will detach without setting console socket");
+        if (process.Terminal != true && options.ConsoleSocket != null)
+            throw new OciRuntimeException("cannot use console socket if ocirun will not detach or allocate tty");
+        var rootfs = Path.GetFullPath(spec.Root!.Path, bundle);
+        if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
+        var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
+
+        var store = new StateStore(options.Root);
+        var record = new ContainerRecord
+        {
+            Id = options.Id,
+            Bundle = bundle,
+            Rootfs = rootfs,
+            Created = DateTime.UtcNow,
+            Owner = UserNames.OfCurrentUser(),
+            Annotations = spec.Annotations ?? new(),
+        };
+        using var containerLock = store.Create(record);
+        var cleanup = new CreateCleanup(store, options.Id);
+        try
+        {
+            var created = Build(options, store, record, spec, configBytes, namespaces, cleanup);
+            cleanup.Disarm();
+            return created;
+        }
+        finally
+        {
+            cleanup.Dispose();
+        }
+    }
+
+    private static Created Build(CreateOptions options, StateStore store, ContainerRecord record, RuntimeSpec spec,
+        byte[] configBytes, NamespacePlan namespaces, CreateCleanup cleanup)
+    {
+        var paths = store.PathsOf(options.Id);
+        var fds = new List<int>();
+        try
+        {
+            Errno.Check(Libc.MkFifo(paths.ExecFifo, 0b110_010_010), "mkfifo exec.fifo");
+            var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_PATH | Libc.O_CLOEXEC, 0), "open exec.fifo");
+            fds.Add(fifo);
+            var consoleSocket = options.ConsoleSocket != null ? ConsoleSocketClient.Connect(options.ConsoleSocket) : -1;
+            if (consoleSocket >= 0) fds.Add(consoleSocket);
+            var binary = SelfBinary.OpenSealedCopy();
+            fds.Add(binary);
+            foreach (var (flag, path) in namespaces.Joins)
+                fds.Add(Errno.Check(Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open namespace {path}"));
+
+            var listenFds = ListenFds.Count();
+            var linux = spec.Linux;
+            var denySetgroups = Libc.GetEuid() != 0;
+            var spawned = InitSpawner.Spawn(new SpawnRequest
+            {
+                NewNamespaces = namespaces.NewFlags,
+                Joins = namespaces.Joins.Select((j, i) => new NamespaceJoin(j.Flag, fds[fds.Count - namespaces.Joins.Count + i])).ToList(),
+                BinaryFd = binary,
+                Argv = ["ocirun", "init"],
+                Environment = [],
+                SyncFdVariable = ContainerInit.SyncFdVariable,
+                InheritedFds = consoleSocket >= 0 ? [fifo, consoleSocket] : [fifo],
+                BeforeStart = pid =>
+                {
+                    cleanup.InitPid = pid;
+                    if (namespaces.Joins.Count == 0 && namespaces.Creates(NamespacePlan.CLONE_NEWUSER))
+                        IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups);
+                },
+                WriteIdMaps = pid => IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups),
+            });
+            using var socket = spawned.Socket;
+            cleanup.InitPid = spawned.Pid;
+
+            var plan = new InitPlan
+            {
+                Id = options.Id,
+                Bundle = record.Bundle,
+                Rootfs = record.Rootfs,
+                NewNamespaces = namespaces.NewFlags,
+                InUserNamespace = namespaces.HasUserNamespace,
+                SetGroupsAllowed = !denySetgroups,
+                NoPivot = options.NoPivot,
+                NoNewKeyring = options.NoNewKeyring,
+                ExecFifoFd = fifo,
+                ConsoleSocketFd = consoleSocket,
+                PreserveFds = options.PreserveFds + listenFds,
+                ExtraEnvironment = ListenFds.ContainerEnvironment(listenFds),
+                StateJson = StateJson(record, "creating", 0),
+                HasRuntimeHooks = spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0,
+            };
+            socket.Send(InitMessage.Plan, JsonSerializer.SerializeToUtf8Bytes(plan, InitJsonContext.Default.InitPlan));
+            socket.Send(InitMessage.Plan, configBytes);
+            WaitUntilReady(socket, spec, record, spawned.Pid);
+
+            record.InitPid = spawned.Pid;
+            record.InitStartTime = new ProcessIdentity().Read(spawned.Pid)?.StartTime
+                                   ?? throw new OciRuntimeException("container init exited during create");
+            record.Phase = LifecyclePhase.Created;
+            store.Save(record);
+            if (options.PidFile != null) PidFile.Write(options.PidFile, spawned.Pid);
+            return new Created(options.Id, spawned.Pid, record);
+        }
+        finally
+        {
+            foreach (var fd in fds) Libc.Close(fd);
+        }
+    }
+
+    private static void WaitUntilReady(SyncSocket socket, RuntimeSpec spec, ContainerRecord record, int pid)
+    {
+        while (true)
+        {
+            var frame = socket.Receive() ?? throw new OciRuntimeException("container init exited before it was ready");
+            if (frame.IsChildReport)
+            {
+                if (frame.Report == ChildReport.Failed) throw InitSpawner.ChildFailure(frame.A, frame.B);
+                continue;
+            }
+            switch (frame.Message)
+            {
+                case InitMessage.Ready:
+                    return;
+                case InitMessage.Error:
+                    throw new OciRuntimeException(frame.Text);
+                case InitMessage.RunRuntimeHooks:
+                    try
+                    {
+                        var state = StateJson(record, "creating", pid);
+                        HookRunner.Run("prestart", spec.Hooks?.Prestart, state);
+                        HookRunner.Run("createRuntime", spec.Hooks?.CreateRuntime, state);
+                        socket.Send(InitMessage.RuntimeHooksDone);
+                    }
+                    catch (OciRuntimeException e)
+                    {
+                        socket.Send(InitMessage.Error, e.Message);
+                        throw;
+                    }
+                    break;
+                default:
+                    throw new OciRuntimeException($"sync socket: unexpected message {frame.Kind}");
+            }
+        }
+    }
+
+    internal static string StateJson(ContainerRecord record, string status, int pid) =>
+        OciStateJson.Serialize(OciState.From(record, ContainerStatus.Creating) with { Status = status, Pid = pid }, indented: false);
+}

@@ -1,0 +1,17 @@
+namespace OciRuntime.Container.Lifecycle;
+
+/// <summary>The arguments of `create` (and the create half of `run`).</summary>
+public sealed class CreateOptions
+{
+    public required string Root { get; init; }
+    public required string Id { get; init; }
+    public required string Bundle { get; init; }
+    public string? PidFile { get; init; }
+    public string? ConsoleSocket { get; init; }
+    public bool NoPivot { get; init; }
+    public bool NoNewKeyring { get; init; }
+    public int PreserveFds { get; init; }
+    public bool SystemdCgroup { get; init; }
+    /// <summary>`run` in the foreground: the command stays the init's parent and may own its terminal.</summary>
+    public bool Foreground { get; init; }
+}

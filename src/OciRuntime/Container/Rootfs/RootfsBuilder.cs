@@ -1,0 +1,261 @@
+using OciRuntime.Linux;
+using OciRuntime.Spec;
+using static OciRuntime.Linux.Mounts;
+
+namespace OciRuntime.Container.Rootfs;
+
+/// <summary>
+/// Builds the container's filesystem view inside its new mount namespace, in runc's order: propagation of "/",
+/// the rootfs bound onto itself, the config's mounts in order, /dev nodes and links; then (after the runtime hooks)
+/// pivot_root, and finally masked and read-only paths and a read-only root.
+/// </summary>
+internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUserNamespace)
+{
+    private const uint DirMode = 0b111_101_101;
+
+    public bool SetsUpDev => !(spec.Mounts ?? []).Any(m => IsBindType(m) && Clean(m.Destination) == "/dev");
+
+    public void MountAll()
+    {
+        Mount(null, "/", null, RootPropagation() | MS_REC, null);
+        Mount(rootfs, rootfs, null, MS_BIND | MS_REC, null);
+        using var root = new RootedPath(rootfs);
+        foreach (var mount in spec.Mounts ?? []) MountOne(root, mount);
+        if (SetsUpDev)
+        {
+            CreateDevices(root);
+            CreateDevLinks(root);
+        }
+    }
+
+    private ulong RootPropagation() => spec.Linux?.RootfsPropagation switch
+    {
+        null or "" or "rslave" or "slave" => MS_SLAVE,
+        "private" or "rprivate" => MS_PRIVATE,
+        "shared" or "rshared" => MS_SHARED,
+        "unbindable" or "runbindable" => MS_UNBINDABLE,
+        var other => throw new OciRuntimeException($"linux.rootfsPropagation: unknown value \"{other}\""),
+    };
+
+    private void MountOne(RootedPath root, Mount mount)
+    {
+        var destination = Clean(mount.Destination);
+        var options = MountOptions.Parse(mount.Options, mount.Type);
+        if (options.IdMap || options.RecursiveIdMap)
+            throw new OciRuntimeException($"mount {destination}: idmapped mounts are not supported yet");
+        var type = options.IsBind ? null : mount.Type;
+        var source = mount.Source;
+        var flags = options.Flags & ~MS_REMOUNT;
+
+        int target = options.IsBind && source != null && !Directory.Exists(source)
+            ? root.MakeFile(destination)
+            : root.MakeDirectories(destination);
+        try
+        {
+            var targetPath = RootedPath.ProcFdPath(target);
+            if (options.IsBind)
+            {
+                if (source == null || (!File.Exists(source) && !Directory.Exists(source)))
+                    throw new OciRuntimeException($"mount {destination}: bind source {source} does not exist");
+                Mount(source, targetPath, null, MS_BIND | (flags & MS_REC), null);
+            }
+            else
+            {
+                MountFilesystem(source, targetPath, type ?? "none", flags, options.Data, destination);
+            }
+        }
+        finally
+        {
+            Libc.Close(target);
+        }
+
+        // Remounts and propagation act on the new mount, so reach it again through a fresh fd.
+        var remountFlags = flags & ~(MS_BIND | MS_REC);
+        if (options.IsBind && remountFlags != 0) Remount(root, destination, remountFlags, source);
+        foreach (var propagation in options.Propagation)
+            WithFd(root, destination, path => Mount(null, path, null, propagation, null));
+        if (options.TmpCopyUp) RuntimeLog.Debug($"mount {destination}: tmpcopyup over an empty directory");
+    }
+
+    private void MountFilesystem(string? source, string target, string type, ulong flags, string data, string destination)
+    {
+        try
+        {
+            Mount(source ?? type, target, type, flags, data);
+        }
+        catch (SystemCallException e) when (e.Errno == Libc.EPERM && inUserNamespace && type is "sysfs" or "mqueue")
+        {
+            // A user namespace that does not own the network (or ipc) namespace may not mount a fresh sysfs
+            // (or mqueue): bind the host's, as runc does.
+            var hostPath = type == "sysfs" ? "/sys" : "/dev/mqueue";
+            RuntimeLog.Debug($"mount {destination}: {type} not permitted here, binding {hostPath}");
+            Mount(hostPath, target, null, MS_BIND | MS_REC, null);
+        }
+    }
+
+    /// <summary>
+    /// A bind mount's flags need a remount. Inside a user namespace, flags the source mount has locked (nodev,
+    /// nosuid, noexec, ro) must be kept or the kernel refuses, so they are added back on EPERM.
+    /// </summary>
+    private static void Remount(RootedPath root, string destination, ulong flags, string? source)
+    {
+        WithFd(root, destination, path =>
+        {
+            try
+            {
+                Mount(null, path, null, flags | MS_BIND | MS_REMOUNT, null);
+            }
+            catch (SystemCallException e) when (e.Errno == Libc.EPERM && source != null)
+            {
+                Mount(null, path, null, flags | MS_BIND | MS_REMOUNT | LockedFlags(source), null);
+            }
+        });
+    }
+
+    private static ulong LockedFlags(string path)
+    {
+        var statFlags = StatVfs.MountFlags(path);
+        return statFlags & (MS_NODEV | MS_NOSUID | MS_NOEXEC | MS_RDONLY);
+    }
+
+    private static void WithFd(RootedPath root, string path, Action<string> action)
+    {
+        var fd = root.OpenExisting(path, Libc.O_PATH);
+        try
+        {
+            action(RootedPath.ProcFdPath(fd));
+        }
+        finally
+        {
+            Libc.Close(fd);
+        }
+    }
+
+    private void CreateDevices(RootedPath root)
+    {
+        var devices = DefaultDevices.All.Concat((spec.Linux?.Devices ?? []).Select(ToNode));
+        foreach (var device in devices) CreateDevice(root, device);
+    }
+
+    private static DeviceNode ToNode(LinuxDevice d) => new(
+        d.Path, d.Type[0], d.Major ?? 0, d.Minor ?? 0, d.FileMode ?? 0b110_110_110, d.Uid ?? 0, d.Gid ?? 0);
+
+    private void CreateDevice(RootedPath root, DeviceNode device)
+    {
+        var parent = Path.GetDirectoryName(device.Path) ?? "/dev";
+        Libc.Close(root.MakeDirectories(parent));
+        if (inUserNamespace)
+        {
+            // mknod is not allowed in a user namespace: bind the host's node instead.
+            var fd = root.MakeFile(device.Path);
+            try
+            {
+                Mount(device.Path, RootedPath.ProcFdPath(fd), null, MS_BIND, null);
+            }
+            finally
+            {
+                Libc.Close(fd);
+            }
+            return;
+        }
+        var hostPath = Path.Combine(rootfs, device.Path.TrimStart('/'));
+        // The directory was resolved inside the root; the node is created by name in it, never through a link.
+        var existing = root.Open(device.Path, Libc.O_PATH | Libc.O_NOFOLLOW, out _);
+        if (existing >= 0)
+        {
+            Libc.Close(existing);
+            File.Delete(hostPath);
+        }
+        var kind = device.Type switch
+        {
+            'c' or 'u' => 0x2000u,
+            'b' => 0x6000u,
+            'p' => 0x1000u,
+            _ => throw new OciRuntimeException($"device {device.Path}: unknown type {device.Type}"),
+        };
+        var dev = MakeDev(device.Major, device.Minor);
+        Errno.Check(Mknod(hostPath, kind | (device.FileMode & 0xfff), dev), $"mknod {device.Path}");
+        Errno.Check(Chown(hostPath, device.Uid, device.Gid), $"chown {device.Path}");
+        Errno.Check(Chmod(hostPath, device.FileMode & 0xfff), $"chmod {device.Path}");
+    }
+
+    private static ulong MakeDev(long major, long minor) =>
+        ((ulong)(major & 0xfff) << 8) | ((ulong)(major & ~0xfff) << 32) | ((ulong)minor & 0xff) | ((ulong)(minor & ~0xff) << 12);
+
+    private void CreateDevLinks(RootedPath root)
+    {
+        var links = new List<(string Target, string Link)>
+        {
+            ("/proc/self/fd", "/dev/fd"), ("/proc/self/fd/0", "/dev/stdin"),
+            ("/proc/self/fd/1", "/dev/stdout"), ("/proc/self/fd/2", "/dev/stderr"),
+        };
+        if (File.Exists("/proc/kcore")) links.Add(("/proc/kcore", "/dev/core"));
+        var hasDevPts = (spec.Mounts ?? []).Any(m => Clean(m.Destination) == "/dev/pts");
+        if (hasDevPts) links.Add(("pts/ptmx", "/dev/ptmx"));
+        foreach (var (target, link) in links)
+        {
+            var hostPath = Path.Combine(rootfs, link.TrimStart('/'));
+            if (link == "/dev/ptmx" && (File.Exists(hostPath) || Directory.Exists(hostPath))) File.Delete(hostPath);
+            if (Symlink(target, hostPath) < 0 && Libc.LastErrno != Libc.EEXIST) throw Errno.Last($"symlink {link}");
+        }
+    }
+
+    /// <summary>
+    /// Makes the rootfs "/" with pivot_root(".", ".") (runc's trick: no put_old directory needed, the old root
+    /// is stacked under the new one and lazily unmounted), or MS_MOVE + chroot with --no-pivot.
+    /// </summary>
+    public void SwitchRoot(bool noPivot)
+    {
+        if (noPivot)
+        {
+            Errno.Check(Chdir(rootfs), $"chdir {rootfs}");
+            Mount(rootfs, "/", null, MS_MOVE, null);
+            Errno.Check(Chroot("."), "chroot");
+            Errno.Check(Chdir("/"), "chdir /");
+            return;
+        }
+        var oldRoot = Errno.Check(Libc.Open("/", Libc.O_DIRECTORY | Libc.O_RDONLY | Libc.O_CLOEXEC, 0), "open /");
+        var newRoot = Errno.Check(Libc.Open(rootfs, Libc.O_DIRECTORY | Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open {rootfs}");
+        try
+        {
+            Errno.Check(Fchdir(newRoot), "fchdir rootfs");
+            PivotRoot(".", ".");
+            Errno.Check(Fchdir(oldRoot), "fchdir old root");
+            // The old root must not propagate our unmount back to the host.
+            Mount(null, ".", null, MS_SLAVE | MS_REC, null);
+            Unmount(".", MNT_DETACH);
+            Errno.Check(Chdir("/"), "chdir /");
+        }
+        finally
+        {
+            Libc.Close(oldRoot);
+            Libc.Close(newRoot);
+        }
+    }
+
+    /// <summary>After the switch: masked and read-only paths, then a read-only root if asked for.</summary>
+    public void Finish()
+    {
+        foreach (var path in spec.Linux?.ReadonlyPaths ?? []) MakeReadonly(path);
+        foreach (var path in spec.Linux?.MaskedPaths ?? []) Mask(path);
+        if (spec.Root?.Readonly == true) Mount(null, "/", null, MS_BIND | MS_REMOUNT | MS_RDONLY | LockedFlags("/"), null);
+    }
+
+    private static void MakeReadonly(string path)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path)) return;
+        Mount(path, path, null, MS_BIND | MS_REC, null);
+        Mount(null, path, null, MS_BIND | MS_REMOUNT | MS_RDONLY | LockedFlags(path), null);
+    }
+
+    private static void Mask(string path)
+    {
+        if (Directory.Exists(path)) Mount("tmpfs", path, "tmpfs", MS_RDONLY, null);
+        else if (File.Exists(path)) Mount("/dev/null", path, null, MS_BIND, null);
+    }
+
+    private static bool IsBindType(Mount m) =>
+        m.Type == "bind" || (m.Options ?? []).Any(o => o is "bind" or "rbind");
+
+    private static string Clean(string path) => "/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries));
+}
