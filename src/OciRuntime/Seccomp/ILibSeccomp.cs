@@ -1,7 +1,7 @@
 namespace OciRuntime.Seccomp;
 
 /// <summary>
-/// The libseccomp calls the compiler makes, behind an interface so unit tests can record the sequence a profile
+/// The libseccomp calls the compiler makes (plus one kernel probe), behind an interface so unit tests can record the sequence a profile
 /// turns into without loading the library. Return codes follow libseccomp: 0 or a negative errno.
 /// </summary>
 internal interface ILibSeccomp
@@ -30,4 +30,8 @@ internal interface ILibSeccomp
 
     /// <summary>The filter as the BPF program the kernel takes (8 bytes per instruction).</summary>
     byte[] ExportBpf(IntPtr filter);
+
+    /// <summary>Whether the running kernel accepts these SECCOMP_FILTER_FLAG_*s, for flags libseccomp does not
+    /// know; part of the seam so tests decide the answer.</summary>
+    bool KernelAcceptsFlags(SeccompFilterFlags flags);
 }

@@ -90,6 +90,8 @@ internal sealed unsafe class LibSeccompNative : ILibSeccomp
         fixed (ScmpArgCmp* p = args) return _ruleAddArray(filter, action, syscall, (uint)args.Length, p);
     }
 
+    public bool KernelAcceptsFlags(SeccompFilterFlags flags) => SeccompSyscalls.KernelAcceptsFlags(flags);
+
     public int AttrSet(IntPtr filter, ScmpFilterAttribute attribute, uint value) => _attrSet(filter, (int)attribute, value);
 
     public byte[] ExportBpf(IntPtr filter)
