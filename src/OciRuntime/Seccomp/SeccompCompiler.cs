@@ -17,6 +17,7 @@ internal static class SeccompCompiler
 
     public static CompiledSeccompFilter Compile(SeccompProfile profile, ILibSeccomp lib)
     {
+        RejectUnloadableNotify(profile);
         IntPtr filter = lib.Init(profile.DefaultAction);
         if (filter == IntPtr.Zero)
             throw new OciRuntimeException($"linux.seccomp.defaultAction: libseccomp {lib.Version} rejects action 0x{profile.DefaultAction:x8}");
@@ -35,6 +36,19 @@ internal static class SeccompCompiler
         finally
         {
             lib.Release(filter);
+        }
+    }
+
+    // As runc: after loading the filter the runtime still writes the notify fd to its parent, and nobody can
+    // answer a notification before the agent has that fd.
+    private static void RejectUnloadableNotify(SeccompProfile profile)
+    {
+        if (profile.DefaultAction == LibSeccompConstants.ActNotify)
+            throw new OciRuntimeException("linux.seccomp.defaultAction: SCMP_ACT_NOTIFY cannot be the default action");
+        foreach (SeccompRule rule in profile.Rules)
+        {
+            if (rule.Action == LibSeccompConstants.ActNotify && rule.Name == "write")
+                throw new OciRuntimeException($"linux.seccomp.syscalls[{rule.SyscallsIndex}]: SCMP_ACT_NOTIFY cannot be used for the write syscall");
         }
     }
 

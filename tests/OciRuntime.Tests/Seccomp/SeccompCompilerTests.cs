@@ -197,6 +197,17 @@ public class SeccompCompilerTests
         Assert.StartsWith("linux.seccomp.defaultAction: ", error.Message);
     }
 
+    [Fact]
+    public void Notify_cannot_be_the_default_nor_trap_write()
+    {
+        var lib = new RecordingLibSeccomp();
+        var error = Assert.Throws<OciRuntimeException>(() => Compile(Profile(ActNotify), lib));
+        Assert.StartsWith("linux.seccomp.defaultAction: ", error.Message);
+        error = Assert.Throws<OciRuntimeException>(() => Compile(Profile(ActAllow, new SeccompRule(2, "write", ActNotify, [])), lib));
+        Assert.StartsWith("linux.seccomp.syscalls[2]: SCMP_ACT_NOTIFY cannot be used for the write syscall", error.Message);
+        Assert.Empty(lib.Calls);
+    }
+
     private static T WithDebugLog<T>(List<string> lines, Func<T> action)
     {
         var (sink, enabled) = (RuntimeLog.Sink, RuntimeLog.DebugEnabled);
