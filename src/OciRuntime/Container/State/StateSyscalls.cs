@@ -5,9 +5,9 @@ using Tmds.Linux;
 namespace OciRuntime.Container.State;
 
 /// <summary>
-/// The calls the store needs that .NET has no API for: creation with an exact mode, directory descriptors,
-/// flock, rename without replacing, inode identity and the passwd database. Each returns 0 or an errno; callers decide which
-/// errno means what.
+/// The calls the store needs that .NET has no API for: creation with an exact mode, directory
+/// descriptors, flock, rename without replacing, inode identity and the passwd database. Each returns 0
+/// or an errno; callers decide which errno means what.
 /// </summary>
 internal static unsafe partial class StateSyscalls
 {
