@@ -1,8 +1,9 @@
-using OciRuntime;
+using OciRuntime.Container.Init;
 
 namespace Ocirun.Commands;
 
+/// <summary>The re-executed init stage; never called by users (see process-model.md).</summary>
 internal sealed class InitHandler : ICommandHandler<InitOptions>
 {
-    public int Run(GlobalOptions global, InitOptions options) => throw new OciRuntimeException("not implemented yet");
+    public int Run(GlobalOptions global, InitOptions options) => ContainerInit.Run();
 }

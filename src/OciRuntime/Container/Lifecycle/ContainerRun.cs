@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using OciRuntime.Container.State;
+using OciRuntime.Linux;
+
+namespace OciRuntime.Container.Lifecycle;
+
+/// <summary>
+/// `run`: create and start; in the foreground, stay the init's parent, forward signals to it, and leave with its
+/// exit code (128+N when signal N killed it), deleting the container unless --keep.
+/// </summary>
+public static class ContainerRun
+{
+    private const int PR_SET_CHILD_SUBREAPER = 36;
+
+    /// <summary>Signals a foreground `run` passes on to the container (SIGKILL and SIGSTOP cannot be caught).</summary>
+    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, 28];
+
+    public static int Run(RunOptions options)
+    {
+        var create = options.Create;
+        if (options.Detach)
+        {
+            ContainerCreate.Run(create);
+            ContainerStart.Run(create.Root, create.Id);
+            return 0;
+        }
+        if (!options.NoSubreaper) Libc.Prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        var created = ContainerCreate.Run(new CreateOptions
+        {
+            Root = create.Root, Id = create.Id, Bundle = create.Bundle, PidFile = create.PidFile,
+            ConsoleSocket = create.ConsoleSocket, NoPivot = create.NoPivot, NoNewKeyring = create.NoNewKeyring,
+            PreserveFds = create.PreserveFds, SystemdCgroup = create.SystemdCgroup, Foreground = true,
+        });
+        var store = new StateStore(create.Root);
+        var registrations = new List<PosixSignalRegistration>();
+        try
+        {
+            foreach (var signal in ForwardedSignals)
+            {
+                registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
+                {
+                    context.Cancel = true;
+                    Libc.Kill(created.InitPid, signal);
+                }));
+            }
+            ContainerStart.Run(create.Root, create.Id);
+            var status = ChildProcess.Wait(created.InitPid, null) ?? 0;
+            return ChildProcess.ShellExitCode(status);
+        }
+        finally
+        {
+            foreach (var registration in registrations) registration.Dispose();
+            if (!options.Keep) DeleteQuietly(store, create.Id);
+        }
+    }
+
+    private static void DeleteQuietly(StateStore store, string id)
+    {
+        try
+        {
+            using var held = store.Lock(id);
+            ContainerDelete.Destroy(store, store.Load(id));
+        }
+        catch (ContainerNotFoundException)
+        {
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace OciRuntime.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A --console-socket listener like containerd's or runc's recvtty: accepts one connection and receives the pty
+/// master fd sent with SCM_RIGHTS.
+/// </summary>
+public sealed unsafe class ConsoleSocketServer : IDisposable
+{
+    private readonly Socket _listener;
+
+    public string Path { get; }
+
+    public ConsoleSocketServer(string directory)
+    {
+        Path = System.IO.Path.Combine(directory, "console.sock");
+        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        _listener.Bind(new UnixDomainSocketEndPoint(Path));
+        _listener.Listen(1);
+    }
+
+    /// <summary>Waits for ocirun to connect and send the master; returns it as a stream.</summary>
+    public FileStream ReceiveMaster(TimeSpan timeout)
+    {
+        if (!_listener.Poll(timeout, SelectMode.SelectRead)) throw new TimeoutException("no console socket connection");
+        using var connection = _listener.Accept();
+        var fd = ReceiveFd((int)connection.Handle);
+        return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.ReadWrite, 1);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct IoVec { public void* Base; public nuint Length; }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MsgHdr
+    {
+        public void* Name; public uint NameLength; public IoVec* Iov; public nuint IovLength;
+        public void* Control; public nuint ControlLength; public int Flags;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern nint recvmsg(int fd, MsgHdr* message, int flags);
+
+    private static int ReceiveFd(int socket)
+    {
+        var data = stackalloc byte[256];
+        var control = stackalloc byte[64];
+        var iov = new IoVec { Base = data, Length = 256 };
+        var message = new MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = 64 };
+        if (recvmsg(socket, &message, 0) < 0) throw new IOException($"recvmsg: errno {Marshal.GetLastPInvokeError()}");
+        // struct cmsghdr: size_t len; int level; int type; then the fd.
+        if (message.ControlLength < 20 || *(int*)(control + 8) != 1 || *(int*)(control + 12) != 1)
+            throw new IOException("no fd received on the console socket");
+        return *(int*)(control + 16);
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        File.Delete(Path);
+    }
+}

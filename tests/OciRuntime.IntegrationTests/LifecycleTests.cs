@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using OciRuntime.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace OciRuntime.IntegrationTests;
+
+public sealed class LifecycleTests
+{
+    [SkippableFact]
+    public void Run_prints_output_and_exits_zero()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("echo", "hello from inside");
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("hello from inside\n", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void Run_propagates_the_exit_code()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "exit 7");
+        Assert.Equal(7, bundle.Run().ExitCode);
+    }
+
+    [SkippableFact]
+    public void Run_reports_128_plus_signal_when_the_process_is_killed()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "kill -9 $$");
+        Assert.Equal(137, bundle.Run().ExitCode);
+    }
+
+    [SkippableFact]
+    public void Run_removes_the_container_afterwards_unless_keep()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        var id = bundle.NewId();
+        Assert.Equal(0, bundle.Run(id).ExitCode);
+        Assert.Equal(1, bundle.Ocirun("state", id).ExitCode);
+        var kept = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("run", "--keep", "--bundle", bundle.Directory, kept).ExitCode);
+        var state = bundle.Ocirun("state", kept);
+        Assert.Equal("stopped", JsonNode.Parse(state.Stdout)!["status"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public void Create_start_state_delete_walks_the_lifecycle()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sleep", "30");
+        var id = bundle.NewId();
+        var pidFile = Path.Combine(bundle.Directory, "pid");
+        var create = bundle.Ocirun("create", "--bundle", bundle.Directory, "--pid-file", pidFile, id);
+        Assert.True(create.ExitCode == 0, create.ToString());
+
+        var created = JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!;
+        Assert.Equal("created", created["status"]!.GetValue<string>());
+        var pid = created["pid"]!.GetValue<int>();
+        Assert.Equal(pid.ToString(), File.ReadAllText(pidFile));
+        Assert.Equal(bundle.Directory, created["bundle"]!.GetValue<string>());
+
+        Assert.Equal(0, bundle.Ocirun("start", id).ExitCode);
+        Assert.Equal("running", JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["status"]!.GetValue<string>());
+        var again = bundle.Ocirun("start", id);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("cannot start an already running container", again.Stderr);
+
+        var refused = bundle.Ocirun("delete", id);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("that is not stopped: running", refused.Stderr);
+
+        Assert.Equal(0, bundle.Ocirun("kill", id, "KILL").ExitCode);
+        WaitFor(() => JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["status"]!.GetValue<string>() == "stopped");
+        var stoppedStart = bundle.Ocirun("start", id);
+        Assert.Contains("cannot start a container that has stopped", stoppedStart.Stderr);
+        var stoppedKill = bundle.Ocirun("kill", id);
+        Assert.Equal(1, stoppedKill.ExitCode);
+        Assert.Contains("container not running", stoppedKill.Stderr);
+
+        Assert.Equal(0, bundle.Ocirun("delete", id).ExitCode);
+        Assert.Equal(1, bundle.Ocirun("state", id).ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
+        Assert.False(Directory.Exists($"/proc/{pid}"));
+    }
+
+    [SkippableFact]
+    public void Kill_accepts_names_with_and_without_SIG_and_numbers()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "trap 'echo got >> /tmp/signals' USR1; while true; do sleep 0.1; done");
+        var id = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("run", "--detach", "--bundle", bundle.Directory, id).ExitCode);
+        foreach (var signal in new[] { "USR1", "SIGUSR1", "10" })
+            Assert.Equal(0, bundle.Ocirun("kill", id, signal).ExitCode);
+        var signals = Path.Combine(bundle.Directory, "rootfs", "tmp", "signals");
+        WaitFor(() => File.Exists(signals) && File.ReadAllLines(signals).Length == 3);
+        var bogus = bundle.Ocirun("kill", id, "BOGUS");
+        Assert.Equal(1, bogus.ExitCode);
+        Assert.Equal(0, bundle.Ocirun("delete", "--force", id).ExitCode);
+        Assert.Equal(1, bundle.Ocirun("state", id).ExitCode);
+    }
+
+    [SkippableFact]
+    public void Unknown_ids_and_forced_delete_of_unknown_ids_behave_like_runc()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        foreach (var command in new[] { "state", "start", "delete", "kill" })
+        {
+            var result = bundle.Ocirun(command, "nope");
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("container does not exist", result.Stderr);
+        }
+        Assert.Equal(0, bundle.Ocirun("delete", "--force", "nope").ExitCode);
+        var badId = bundle.Ocirun("create", "--bundle", bundle.Directory, "../x");
+        Assert.Equal(1, badId.ExitCode);
+        Assert.Contains("invalid container ID format", badId.Stderr);
+    }
+
+    [SkippableFact]
+    public void Create_with_an_id_that_exists_fails()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sleep", "30");
+        var id = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, id).ExitCode);
+        var second = bundle.Ocirun("create", "--bundle", bundle.Directory, id);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("container with given ID already exists", second.Stderr);
+        Assert.Equal("created", JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["status"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public void A_missing_executable_fails_create_and_leaves_nothing()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("/no/such/binary");
+        var id = bundle.NewId();
+        var result = bundle.Ocirun("create", "--bundle", bundle.Directory, id);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"ocirun: create {id}: ", result.Stderr);
+        Assert.Contains("no such file or directory", result.Stderr);
+        Assert.Equal(1, result.Stderr.Trim().Split('\n').Length);
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
+        Assert.DoesNotContain(id, bundle.Ocirun("list", "-q").Stdout);
+        Assert.DoesNotContain(bundle.Directory, File.ReadAllText("/proc/self/mountinfo"));
+    }
+
+    [SkippableFact]
+    public void Delete_of_a_created_container_kills_it_without_force()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sleep", "30");
+        var id = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, id).ExitCode);
+        var pid = JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["pid"]!.GetValue<int>();
+        Assert.Equal(0, bundle.Ocirun("delete", id).ExitCode);
+        WaitFor(() => !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "));
+    }
+
+    internal static void WaitFor(Func<bool> condition, int timeoutMs = 10_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (!condition())
+        {
+            if (Environment.TickCount64 > deadline) Assert.Fail("condition not met in time");
+            Thread.Sleep(20);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using OciRuntime.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace OciRuntime.IntegrationTests;
+
+/// <summary>What the container's process sees of its own settings, read from inside.</summary>
+public sealed class ProcessTests
+{
+    private static Dictionary<string, string> Status(string text) => text.Split('\n')
+        .Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+        .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1].Trim());
+
+    [SkippableFact]
+    public void User_groups_and_no_new_privileges_are_applied()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("cat", "/proc/self/status");
+        bundle.Process["user"] = new JsonObject { ["uid"] = 1000, ["gid"] = 1000, ["additionalGids"] = new JsonArray(29, 44) };
+        bundle.Process["noNewPrivileges"] = true;
+        bundle.Save();
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var status = Status(result.Stdout);
+        Assert.Equal("1000\t1000\t1000\t1000", status["Uid"]);
+        Assert.Equal("1000\t1000\t1000\t1000", status["Gid"]);
+        Assert.Equal("29 44", status["Groups"]);
+        Assert.Equal("1", status["NoNewPrivs"]);
+    }
+
+    [SkippableFact]
+    public void Capability_sets_are_the_configured_ones()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("cat", "/proc/self/status");
+        var caps = new JsonObject
+        {
+            ["bounding"] = new JsonArray("CAP_CHOWN", "CAP_KILL", "CAP_NET_BIND_SERVICE"),
+            ["effective"] = new JsonArray("CAP_CHOWN", "CAP_KILL"),
+            ["permitted"] = new JsonArray("CAP_CHOWN", "CAP_KILL", "CAP_NET_BIND_SERVICE"),
+            ["inheritable"] = new JsonArray("CAP_NET_BIND_SERVICE"),
+            ["ambient"] = new JsonArray("CAP_NET_BIND_SERVICE"),
+        };
+        bundle.Process["capabilities"] = caps;
+        bundle.Save();
+        var status = Status(bundle.Run().Stdout);
+        // CHOWN=0, KILL=5, NET_BIND_SERVICE=10; ambient caps join permitted and effective at exec.
+        Assert.Equal("0000000000000421", status["CapBnd"]);
+        Assert.Equal("0000000000000421", status["CapPrm"]);
+        Assert.Equal("0000000000000421", status["CapEff"]);
+        Assert.Equal("0000000000000400", status["CapInh"]);
+        Assert.Equal("0000000000000400", status["CapAmb"]);
+    }
+
+    [SkippableFact]
+    public void Hostname_env_cwd_and_rlimits_are_applied()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "hostname; echo $FOO; pwd; ulimit -n; ulimit -Hn");
+        bundle.Config["hostname"] = "box42";
+        bundle.Process["env"] = new JsonArray("PATH=/bin:/usr/bin", "FOO=bar baz");
+        bundle.Process["cwd"] = "/tmp/work";
+        bundle.Process["rlimits"] = new JsonArray(new JsonObject { ["type"] = "RLIMIT_NOFILE", ["soft"] = 321, ["hard"] = 654 });
+        bundle.Save();
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("box42\nbar baz\n/tmp/work\n321\n654\n", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void Only_stdio_fds_reach_the_process()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("ls", "/proc/self/fd");
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // ls itself opens one fd for the directory it lists.
+        Assert.Equal(["0", "1", "2", "3"], result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+    }
+
+    [SkippableFact]
+    public void The_process_is_pid_1_in_new_namespaces()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "echo $$; for n in pid net ipc uts mnt; do readlink /proc/self/ns/$n; done");
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("1", lines[0]);
+        var names = new[] { "pid", "net", "ipc", "uts", "mnt" };
+        for (var i = 0; i < names.Length; i++)
+            Assert.NotEqual(File.ResolveLinkTarget($"/proc/self/ns/{names[i]}", false)!.ToString(), lines[i + 1]);
+    }
+
+    [SkippableFact]
+    public void A_user_namespace_gets_the_configured_mappings()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "cat /proc/self/uid_map /proc/self/gid_map; id -u");
+        var namespaces = (JsonArray)bundle.Linux["namespaces"]!;
+        namespaces.Add(new JsonObject { ["type"] = "user" });
+        bundle.Linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        bundle.Linux["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        bundle.Save();
+        Ocirun.Exec("chown", ["-R", "100000:100000", Path.Combine(bundle.Directory, "rootfs")]);
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var fields = result.Stdout.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["0", "100000", "65536", "0", "100000", "65536", "0"], fields);
+    }
+}
