@@ -35,15 +35,14 @@ internal static class JsonErrorDescriber
         return path.Length == 0 ? $"{source}: {expected}{where}" : $"{source}: {path}: {expected}{where}";
     }
 
-    /// <summary>System.Text.Json appends its own position ("Path: $ | LineNumber: 0 | ..."); we report it ourselves.</summary>
+    /// <summary>
+    /// The reader's first sentence says what is wrong; the rest is advice about reader options or its own
+    /// position suffix ("LineNumber: 0 | ..."), which we report ourselves.
+    /// </summary>
     private static string ShortReason(string message)
     {
-        foreach (var marker in new[] { " Path: ", " LineNumber: " })
-        {
-            var at = message.IndexOf(marker, StringComparison.Ordinal);
-            if (at >= 0) message = message[..at];
-        }
-        return message.TrimEnd().TrimEnd('.');
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end >= 0 ? message[..end] : message).TrimEnd('.');
     }
 
     private static JsonTypeInfo? FindTypeInfo(JsonTypeInfo current, IReadOnlyList<JsonPathSegment> segments)

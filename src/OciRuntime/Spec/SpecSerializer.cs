@@ -51,6 +51,6 @@ public static class SpecSerializer
         {
             throw new OciRuntimeException(JsonErrorDescriber.DescribeTypeError(e, typeInfo, source), e);
         }
-        return value ?? throw new OciRuntimeException($"{source}: expected a JSON object, got null");
+        return value ?? throw new OciRuntimeException($"{source}: expected an object, got null");
     }
 }

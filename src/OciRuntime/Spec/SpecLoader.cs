@@ -1,0 +1,34 @@
+namespace OciRuntime.Spec;
+
+/// <summary>Reads a bundle's config.json. Validation is separate (<see cref="SpecValidator"/>).</summary>
+public static class SpecLoader
+{
+    public const string ConfigFileName = "config.json";
+
+    public static RuntimeSpec Load(string bundleDirectory)
+    {
+        var path = Path.Combine(bundleDirectory, ConfigFileName);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new OciRuntimeException($"{ConfigFileName}: no such file or directory in bundle {bundleDirectory}", e);
+        }
+        catch (UnauthorizedAccessException e) when (Directory.Exists(path))
+        {
+            throw new OciRuntimeException($"{ConfigFileName}: is a directory in bundle {bundleDirectory}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new OciRuntimeException($"{ConfigFileName}: permission denied in bundle {bundleDirectory}", e);
+        }
+        catch (IOException e)
+        {
+            throw new OciRuntimeException($"{ConfigFileName}: {e.Message}", e);
+        }
+        return SpecSerializer.Deserialize(text, ConfigFileName);
+    }
+}
