@@ -44,8 +44,13 @@ public class GlobalOptionsTests
     public void Rootless_is_true_false_or_auto(string text, bool? expected) => Assert.Equal(expected, Parse("--rootless", text, "list").Rootless);
 
     [Fact]
-    public void A_relative_root_is_made_absolute() =>
-        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "state-dir"), Parse("--root", "state-dir", "list").Root);
+    public void Relative_root_and_log_paths_are_made_absolute()
+    {
+        var options = Parse("--root", "state-dir/", "--log", "logs/x.log", "list");
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "state-dir"), options.Root);
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "logs", "x.log"), options.LogPath);
+        Assert.Equal("/", Parse("--root", "/", "list").Root);
+    }
 
     [Fact]
     public void An_empty_log_means_stderr() => Assert.Null(Parse("--log", "", "list").LogPath);
