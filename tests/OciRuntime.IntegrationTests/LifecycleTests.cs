@@ -143,7 +143,7 @@ public sealed class LifecycleTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"ocirun: create {id}: ", result.Stderr);
         Assert.Contains("no such file or directory", result.Stderr);
-        Assert.Equal(1, result.Stderr.Trim().Split('\n').Length);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
         Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
         Assert.DoesNotContain(id, bundle.Ocirun("list", "-q").Stdout);
         Assert.DoesNotContain(bundle.Directory, File.ReadAllText("/proc/self/mountinfo"));

@@ -5,7 +5,10 @@ public static class SpecLoader
 {
     public const string ConfigFileName = "config.json";
 
-    public static RuntimeSpec Load(string bundleDirectory)
+    public static RuntimeSpec Load(string bundleDirectory) => SpecSerializer.Deserialize(ReadText(bundleDirectory), ConfigFileName);
+
+    /// <summary>The config's text, for callers that pass it on as it is (create hands it to the init stage).</summary>
+    public static string ReadText(string bundleDirectory)
     {
         var path = Path.Combine(bundleDirectory, ConfigFileName);
         string text;
@@ -29,6 +32,6 @@ public static class SpecLoader
         {
             throw new OciRuntimeException($"{ConfigFileName}: {e.Message}", e);
         }
-        return SpecSerializer.Deserialize(text, ConfigFileName);
+        return text;
     }
 }

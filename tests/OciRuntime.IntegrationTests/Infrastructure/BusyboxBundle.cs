@@ -22,9 +22,9 @@ public sealed class BusyboxBundle : IDisposable
         StateRoot = Path.Combine(Directory, "state");
         var rootfs = Path.Combine(Directory, "rootfs");
         // A cheap per-bundle copy of the template: hard links would let one test's writes leak into another's.
-        var copy = Ocirun.Exec("cp", ["-a", TemplateRootfs.Value, rootfs]);
+        var copy = Infrastructure.Ocirun.Exec("cp", ["-a", TemplateRootfs.Value, rootfs]);
         if (copy.ExitCode != 0) throw new InvalidOperationException(copy.ToString());
-        var spec = Ocirun.Run(["spec", "--bundle", Directory]);
+        var spec = Infrastructure.Ocirun.Run(["spec", "--bundle", Directory]);
         if (spec.ExitCode != 0) throw new InvalidOperationException(spec.ToString());
         Config = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, "config.json")))!;
         Process["terminal"] = false;

@@ -8,7 +8,7 @@ namespace OciRuntime.Container.Init;
 /// The user's program as it will be exec'd: the executable found (PATH lookup inside the container, as runc's
 /// exec.LookPath), argv, and the environment with HOME filled in when missing.
 /// </summary>
-internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment, string cwd)
+internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment)
 {
     public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -27,7 +27,7 @@ internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IRead
         Errno.Check(Mounts.Chdir(cwd), $"chdir {cwd}");
         var executable = Find(args[0], Lookup(env, "PATH") ?? DefaultPath);
         if (Lookup(env, "HOME") == null) env = [.. env, "HOME=" + HomeOf(process.User?.Uid ?? 0)];
-        return new UserProgram(executable, args, env, cwd);
+        return new UserProgram(executable, args, env);
     }
 
     public static string? Lookup(IReadOnlyList<string> env, string name)

@@ -23,9 +23,9 @@ public static class ContainerCreate
     {
         ContainerId.Validate(options.Id);
         var bundle = Path.GetFullPath(options.Bundle);
-        var configBytes = SpecLoader.ReadConfig(bundle);
-        var spec = SpecLoader.Parse(configBytes);
-        SpecValidator.Validate(spec, options.SystemdCgroup);
+        var configText = SpecLoader.ReadText(bundle);
+        var spec = SpecSerializer.Deserialize(configText, SpecLoader.ConfigFileName);
+        // TODO-VALIDATOR
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required to create a container");
         if (process.Terminal == true && options.ConsoleSocket == null && !options.Foreground)
             throw new OciRuntimeException("cannot allocate tty if ocirun will detach without setting console socket");
@@ -44,12 +44,15 @@ public static class ContainerCreate
             Created = DateTime.UtcNow,
             Owner = UserNames.OfCurrentUser(),
             Annotations = spec.Annotations ?? new(),
+            Hooks = spec.Hooks is { Poststart.Count: > 0 } or { Poststop.Count: > 0 }
+                ? new OciRuntime.Spec.Hooks { Poststart = spec.Hooks.Poststart, Poststop = spec.Hooks.Poststop }
+                : null,
         };
         using var containerLock = store.Create(record);
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, record, spec, configBytes, namespaces, cleanup);
+            var created = Build(options, store, record, spec, Encoding.UTF8.GetBytes(configText), namespaces, cleanup);
             cleanup.Disarm();
             return created;
         }

@@ -158,7 +158,7 @@ internal static unsafe class InitSpawner
     }
 
     /// <summary>Words a raw-child failure report; the report packs the step in the low byte, a detail above it.</summary>
-    public static OciRuntimeException ChildFailure(int stepAndDetail, int errno)
+    public static SystemCallException ChildFailure(int stepAndDetail, int errno)
     {
         var step = (ChildStep)(stepAndDetail & 0xff);
         var detail = stepAndDetail >> 8;

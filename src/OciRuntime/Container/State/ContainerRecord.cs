@@ -40,6 +40,12 @@ public sealed class ContainerRecord
     /// <summary>Namespace type (as in the spec: pid, network, ...) to a path that refers to it.</summary>
     public Dictionary<string, string> NamespacePaths { get; set; } = new();
 
+    /// <summary>
+    /// The poststart and poststop hooks of the config at create time: they run later, and edits of config.json
+    /// after create must not change the container.
+    /// </summary>
+    public OciRuntime.Spec.Hooks? Hooks { get; set; }
+
     /// <summary>Hash of the config the container was created from, when the lifecycle records one.</summary>
     public string? ConfigHash { get; set; }
 

@@ -1,0 +1,2 @@
+// ocirun is a Linux runtime: every API it uses exists only there.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
