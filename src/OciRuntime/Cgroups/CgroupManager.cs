@@ -118,6 +118,12 @@ public abstract class CgroupManager
         }
     }
 
+    /// <summary>
+    /// Restricts device access to <paramref name="configRules"/> (linux.resources.devices, in order) followed by
+    /// runc's default allowlist: devices.allow/deny writes on v1, an eBPF program attached to the cgroup on v2.
+    /// </summary>
+    public abstract void ApplyDevices(IEnumerable<Devices.DeviceRule> configRules);
+
     public abstract CgroupStats Stats();
 
     /// <summary>How many processes the OOM killer has killed in the cgroup (0 where the kernel does not count).</summary>

@@ -184,3 +184,39 @@ public class CgroupManagerTests
         Assert.Equal(2ul, CgroupManager.Open(new CgroupPaths { Mode = CgroupMode.Unified, Unified = "/sys/fs/cgroup/c2" }, fs).OomKillCount());
     }
 }
+
+public class CgroupDeviceApplyTests
+{
+    [Fact]
+    public void V1_devices_are_reset_to_deny_then_allowed_one_by_one()
+    {
+        using var fs = new FakeCgroupFs()
+            .With("/sys/fs/cgroup/devices/c/devices.list", "a *:* rwm\n")
+            .With("/sys/fs/cgroup/devices/c/devices.allow")
+            .With("/sys/fs/cgroup/devices/c/devices.deny");
+        var recording = new RecordingFs(fs);
+        var manager = CgroupManager.Open(new CgroupPaths { Mode = CgroupMode.Legacy, V1 = { ["devices"] = "/sys/fs/cgroup/devices/c" } }, recording);
+
+        manager.ApplyDevices([OciRuntime.Cgroups.Devices.DeviceRule.FromSpec(false, null, null, null, "rwm"),
+                              OciRuntime.Cgroups.Devices.DeviceRule.FromSpec(true, "c", 4, 64, "rw")]);
+
+        Assert.Equal(
+            ["devices.deny=a *:* rwm", "devices.allow=b *:* m", "devices.allow=c *:* m", "devices.allow=c 1:3 rwm",
+             "devices.allow=c 1:5 rwm", "devices.allow=c 1:7 rwm", "devices.allow=c 1:8 rwm", "devices.allow=c 1:9 rwm",
+             "devices.allow=c 4:64 rw", "devices.allow=c 5:0 rwm", "devices.allow=c 5:2 rwm", "devices.allow=c 10:200 rwm",
+             "devices.allow=c 136:* rwm"],
+            recording.Writes);
+    }
+
+    /// <summary>Records every write in order (a fake file keeps only the last one).</summary>
+    private sealed class RecordingFs(FakeCgroupFs inner) : CgroupFileSystem(inner.Root)
+    {
+        public List<string> Writes { get; } = [];
+
+        public override int TryWriteFile(string path, string value)
+        {
+            Writes.Add($"{Path.GetFileName(path)}={value}");
+            return base.TryWriteFile(path, value);
+        }
+    }
+}

@@ -54,6 +54,20 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
                Fs.TryReadFile(Path.Join(dir, "freezer.self_freezing"))?.Trim() != "0";
     }
 
+    public override void ApplyDevices(IEnumerable<Devices.DeviceRule> configRules)
+    {
+        var target = Devices.DeviceRuleSet.From(Devices.DefaultDevices.WithConfig(configRules));
+        if (!Paths.V1.TryGetValue("devices", out var dir))
+        {
+            // Only rootless containers get this far without the controller (the resolver refuses it otherwise).
+            RuntimeLog.Debug("cgroup: no devices controller; device rules not applied");
+            return;
+        }
+        var current = Devices.DeviceRuleSet.FromV1List(Fs.ReadFile(Path.Join(dir, "devices.list")));
+        foreach (var (file, value) in Devices.V1DeviceWrites.Plan(current, target))
+            Fs.WriteFile(Path.Join(dir, file), value);
+    }
+
     public override CgroupStats Stats()
     {
         var stats = new CgroupStats();

@@ -93,9 +93,9 @@ public sealed class V2CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
             ? CgroupFileParsers.ParseKeyValues(text).GetValueOrDefault("oom_kill")
             : 0;
 
-    /// <summary>Attaches the device program compiled from <paramref name="program"/> to the container's cgroup.</summary>
-    internal void AttachDeviceProgram(IReadOnlyList<Devices.BpfInstruction> program)
+    public override void ApplyDevices(IEnumerable<Devices.DeviceRule> configRules)
     {
+        var program = Devices.DeviceFilterProgram.Compile(Devices.DefaultDevices.WithConfig(configRules));
         var fd = Fs.OpenDirectory(Dir);
         try
         {
