@@ -7,8 +7,12 @@ BIN := bin/ocirun
 DOTNET ?= dotnet
 APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev
 SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props
+# The commit `ocirun --version` reports (empty without git: it then says "unknown"). The stamp file changes
+# only when the commit does, so a new commit relinks the binary and an unchanged tree does not.
+COMMIT := $(shell git rev-parse HEAD 2>/dev/null)
+COMMIT_STAMP := artifacts/commit-stamp
 
-.PHONY: all build deps install test unit-test integration-test run clean
+.PHONY: all build deps install test unit-test integration-test run clean FORCE
 
 all: build
 
@@ -17,9 +21,14 @@ deps:
 
 build: $(BIN)
 
-$(BIN): $(SOURCES)
+$(COMMIT_STAMP): FORCE
+	@mkdir -p $(@D); [ -f $@ ] && [ "$$(cat $@)" = "$(COMMIT)" ] || echo "$(COMMIT)" > $@
+
+FORCE:
+
+$(BIN): $(SOURCES) $(COMMIT_STAMP)
 	@scripts/ensure-packages.sh clang lld zlib1g-dev
-	$(DOTNET) publish src/ocirun/ocirun.csproj -c $(CONFIGURATION) -r $(RID) -o artifacts/publish --nologo -v quiet
+	$(DOTNET) publish src/ocirun/ocirun.csproj -c $(CONFIGURATION) -r $(RID) -o artifacts/publish --nologo -v quiet $(if $(COMMIT),-p:SourceRevisionId=$(COMMIT))
 	@mkdir -p bin
 	cp artifacts/publish/ocirun $(BIN)
 

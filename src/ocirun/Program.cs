@@ -1,2 +1,5 @@
-Console.WriteLine("ocirun");
-return 0;
+using Ocirun.Cli;
+using Ocirun.Streams;
+
+return new CliApplication(FileDescriptorOutput.StandardOutput, FileDescriptorOutput.StandardError, static () => DateTimeOffset.Now)
+    .Run(args);

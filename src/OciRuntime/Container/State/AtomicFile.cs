@@ -1,0 +1,52 @@
+namespace OciRuntime.Container.State;
+
+/// <summary>
+/// Replaces a file so that a reader sees either the old or the new content, never a mix, and a crash
+/// leaves one of the two on disk: write a temporary file in the same directory, fsync it, rename it over
+/// the target, fsync the directory.
+/// </summary>
+internal static class AtomicFile
+{
+    public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + StateNames.StagingSuffix());
+        try
+        {
+            var errno = StateSyscalls.CreateExclusive(temporary, mode, out var handle);
+            if (errno != 0) throw new SystemCallException("open", temporary, errno);
+            using (var stream = new FileStream(handle!, FileAccess.Write))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            errno = StateSyscalls.Rename(temporary, path, noReplace: false);
+            if (errno != 0) throw new SystemCallException("rename", path, errno);
+        }
+        catch
+        {
+            DeleteQuietly(temporary);
+            throw;
+        }
+        SyncDirectory(directory);
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Makes a rename or creation inside <paramref name="directory"/> durable.</summary>
+    public static void SyncDirectory(string directory)
+    {
+        var errno = StateSyscalls.OpenDirectory(directory, out var fd);
+        if (errno != 0) throw new SystemCallException("open", directory, errno);
+        using (fd)
+        {
+            errno = StateSyscalls.Sync(fd!);
+            if (errno != 0) throw new SystemCallException("fsync", directory, errno);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OciRuntime.Container.State;
+
+/// <summary>
+/// What ocirun persists about one container (<c>state.json</c> in its directory). A plain data type: the
+/// lifecycle adds properties as it needs them; fields written by a newer ocirun survive a read-modify-write
+/// by an older one through <see cref="UnknownFields"/>.
+/// </summary>
+public sealed class ContainerRecord
+{
+    public required string Id { get; init; }
+
+    /// <summary>Absolute path of the bundle directory.</summary>
+    public required string Bundle { get; set; }
+
+    /// <summary>Absolute path of the root filesystem.</summary>
+    public required string Rootfs { get; set; }
+
+    /// <summary>Host pid of the container's init process; 0 while the container is being created.</summary>
+    public int InitPid { get; set; }
+
+    /// <summary>Field 22 of /proc/PID/stat (clock ticks since boot) of <see cref="InitPid"/>, so a reused pid is not mistaken for it.</summary>
+    public ulong InitStartTime { get; set; }
+
+    /// <summary>Creation time, UTC.</summary>
+    public DateTime Created { get; set; }
+
+    /// <summary>User name of the creator, or <c>#UID</c> when it has none (as runc's list shows it).</summary>
+    public string Owner { get; set; } = "";
+
+    public Dictionary<string, string> Annotations { get; set; } = new();
+
+    public LifecyclePhase Phase { get; set; }
+
+    /// <summary>Controller (v1) or "" (v2 unified) to the container's cgroup directory.</summary>
+    public Dictionary<string, string> CgroupPaths { get; set; } = new();
+
+    /// <summary>Namespace type (as in the spec: pid, network, ...) to a path that refers to it.</summary>
+    public Dictionary<string, string> NamespacePaths { get; set; } = new();
+
+    /// <summary>Hash of the config the container was created from, when the lifecycle records one.</summary>
+    public string? ConfigHash { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? UnknownFields { get; set; }
+}

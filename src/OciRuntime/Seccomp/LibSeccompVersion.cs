@@ -1,0 +1,6 @@
+namespace OciRuntime.Seccomp;
+
+public readonly record struct LibSeccompVersion(uint Major, uint Minor, uint Micro)
+{
+    public override string ToString() => $"{Major}.{Minor}.{Micro}";
+}
