@@ -44,8 +44,8 @@ internal static unsafe partial class Mounts
     {
         if (MountNative(source, target, type, flags, string.IsNullOrEmpty(data) ? null : data) < 0)
         {
-            var what = (flags & MS_BIND) != 0 ? $"bind mount {source} on {target}" :
-                (flags & MS_REMOUNT) != 0 ? $"remount {target}" :
+            var what = (flags & MS_REMOUNT) != 0 ? $"remount {target}" :
+                (flags & MS_BIND) != 0 ? $"bind mount {source} on {target}" :
                 (flags & (MS_PRIVATE | MS_SLAVE | MS_SHARED | MS_UNBINDABLE)) != 0 ? $"set propagation of {target}" :
                 $"mount {type} on {target}";
             throw Errno.Last(what);

@@ -21,7 +21,12 @@ public sealed class StateStoreTests : IDisposable
         record.InitStartTime = 60104;
         record.Phase = LifecyclePhase.Running;
         record.Annotations["org.example.a"] = "1";
-        record.CgroupPaths["memory"] = "/sys/fs/cgroup/memory/ocirun/c1";
+        record.Cgroups = new OciRuntime.Cgroups.CgroupPaths
+        {
+            Mode = OciRuntime.Cgroups.CgroupMode.Hybrid,
+            V1 = new() { ["memory"] = "/sys/fs/cgroup/memory/ocirun/c1" },
+            Unified = "/sys/fs/cgroup/unified/ocirun/c1",
+        };
         record.NamespacePaths["network"] = "/proc/4242/ns/net";
         record.ConfigHash = "sha256:abc";
         using (_store.Create(record)) { }
@@ -37,7 +42,9 @@ public sealed class StateStoreTests : IDisposable
         Assert.Equal("root", loaded.Owner);
         Assert.Equal(LifecyclePhase.Running, loaded.Phase);
         Assert.Equal("1", loaded.Annotations["org.example.a"]);
-        Assert.Equal("/sys/fs/cgroup/memory/ocirun/c1", loaded.CgroupPaths["memory"]);
+        Assert.Equal(OciRuntime.Cgroups.CgroupMode.Hybrid, loaded.Cgroups!.Mode);
+        Assert.Equal("/sys/fs/cgroup/memory/ocirun/c1", loaded.Cgroups.V1["memory"]);
+        Assert.Equal("/sys/fs/cgroup/unified/ocirun/c1", loaded.Cgroups.Unified);
         Assert.Equal("/proc/4242/ns/net", loaded.NamespacePaths["network"]);
         Assert.Equal("sha256:abc", loaded.ConfigHash);
     }

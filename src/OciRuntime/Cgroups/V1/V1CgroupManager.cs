@@ -16,9 +16,43 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
 
     protected override void CreateDirectories()
     {
-        foreach (var dir in Paths.V1.Values.Distinct(StringComparer.Ordinal)) CreateDirectory(dir);
+        foreach (var (controller, dir) in Paths.V1.DistinctBy(kv => kv.Value, StringComparer.Ordinal))
+        {
+            if (controller == "cpuset") CreateCpusetDirectory(dir);
+            else CreateDirectory(dir);
+        }
         if (Paths.Unified is { } unified) V2CgroupManager.CreateWithControllers(Fs, unified, CreateDirectory);
     }
+
+    /// <summary>
+    /// A new v1 cpuset starts with empty cpus and mems and then refuses tasks (ENOSPC): each level created on
+    /// the way down inherits its parent's, as runc's cpuset handling does.
+    /// </summary>
+    private void CreateCpusetDirectory(string dir)
+    {
+        var missing = new Stack<string>();
+        var parent = dir;
+        while (!HasCpusetValues(parent))
+        {
+            missing.Push(parent);
+            parent = Path.GetDirectoryName(parent) ?? throw new OciRuntimeException($"cgroup: no cpuset above {dir} has cpus and mems");
+        }
+        while (missing.Count > 0)
+        {
+            var child = missing.Pop();
+            CreateDirectory(child);
+            foreach (var file in (string[])["cpuset.cpus", "cpuset.mems"])
+            {
+                if (!string.IsNullOrWhiteSpace(Fs.TryReadFile(Path.Join(child, file)))) continue;
+                Fs.WriteFile(Path.Join(child, file), Fs.ReadFile(Path.Join(parent, file)).Trim());
+            }
+            parent = child;
+        }
+    }
+
+    private bool HasCpusetValues(string dir) =>
+        !string.IsNullOrWhiteSpace(Fs.TryReadFile(Path.Join(dir, "cpuset.cpus"))) &&
+        !string.IsNullOrWhiteSpace(Fs.TryReadFile(Path.Join(dir, "cpuset.mems")));
 
     public override void Freeze()
     {

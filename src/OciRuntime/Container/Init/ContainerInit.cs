@@ -19,7 +19,7 @@ public static class ContainerInit
 {
     public const string SyncFdVariable = "_OCIRUN_SYNC_FD";
     private const int PR_SET_DUMPABLE = 4, PR_SET_NO_NEW_PRIVS = 38;
-    private const int CLONE_NEWNS = 0x20000, CLONE_NEWUTS = 0x04000000;
+    private const int CLONE_NEWNS = 0x20000, CLONE_NEWUTS = 0x04000000, CLONE_NEWCGROUP = 0x02000000;
 
     /// <summary>Runs the stage; returns only on failure (the exit code to use).</summary>
     public static int Run()
@@ -70,7 +70,7 @@ public static class ContainerInit
         Errno.Check(Libc.SetSid(), "setsid");
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required");
         var newMountNamespace = (plan.NewNamespaces & CLONE_NEWNS) != 0;
-        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace);
+        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0);
         if (newMountNamespace) rootfs.MountAll();
 
         if (plan.HasRuntimeHooks)

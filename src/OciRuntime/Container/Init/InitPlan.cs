@@ -25,6 +25,8 @@ internal sealed class InitPlan
     public List<string> ExtraEnvironment { get; set; } = [];
     /// <summary>The spec state JSON hooks get on stdin (status "creating"; the init fills in its pid).</summary>
     public string StateJson { get; set; } = "";
+    /// <summary>The container's cgroup directories, for the cgroup mount inside the container.</summary>
+    public OciRuntime.Cgroups.CgroupPaths? Cgroups { get; set; }
     /// <summary>Whether the command waits for RunRuntimeHooks (it has prestart or createRuntime hooks).</summary>
     public bool HasRuntimeHooks { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using OciRuntime.Cgroups;
 using OciRuntime.Container.Hooks;
 using OciRuntime.Container.Init;
 using OciRuntime.Container.Spawn;
@@ -69,6 +70,16 @@ public static class ContainerCreate
         var fds = new List<int>();
         try
         {
+            var cgroups = CgroupManager.Create(new CgroupOptions(options.Id, spec.Linux?.CgroupsPath, options.SystemdCgroup,
+                Rootless: Libc.GetEuid() != 0));
+            cleanup.Cgroups = cgroups;
+            record.Cgroups = cgroups.Paths;
+            // Saved before anything runs in it, so `delete --force` can clean up after a create that was killed.
+            store.Save(record);
+            ContainerResources.Apply(cgroups, spec.Linux?.Resources);
+            var cgroupFd = cgroups.OpenDirectoryForClone() ?? -1;
+            if (cgroupFd >= 0) fds.Add(cgroupFd);
+
             Errno.Check(Libc.MkFifo(paths.ExecFifo, 0b110_010_010), "mkfifo exec.fifo");
             var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_PATH | Libc.O_CLOEXEC, 0), "open exec.fifo");
             fds.Add(fifo);
@@ -91,9 +102,11 @@ public static class ContainerCreate
                 Environment = [],
                 SyncFdVariable = ContainerInit.SyncFdVariable,
                 InheritedFds = consoleSocket >= 0 ? [fifo, consoleSocket] : [fifo],
+                CgroupFd = cgroupFd,
                 BeforeStart = pid =>
                 {
                     cleanup.InitPid = pid;
+                    if (cgroupFd < 0) cgroups.AddProcess(pid);
                     if (namespaces.Joins.Count == 0 && namespaces.Creates(NamespacePlan.CLONE_NEWUSER))
                         IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups);
                 },
@@ -116,6 +129,7 @@ public static class ContainerCreate
                 ConsoleSocketFd = consoleSocket,
                 PreserveFds = options.PreserveFds + listenFds,
                 ExtraEnvironment = ListenFds.ContainerEnvironment(listenFds),
+                Cgroups = cgroups.Paths,
                 StateJson = StateJson(record, "creating", 0),
                 HasRuntimeHooks = spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0,
             };

@@ -1,3 +1,4 @@
+using OciRuntime.Cgroups;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Container.State;
 using OciRuntime.Linux;
@@ -11,6 +12,8 @@ internal sealed class CreateCleanup(StateStore store, string id) : IDisposable
 
     public int InitPid { get; set; }
 
+    public CgroupManager? Cgroups { get; set; }
+
     public void Disarm() => _armed = false;
 
     public void Dispose()
@@ -21,6 +24,14 @@ internal sealed class CreateCleanup(StateStore store, string id) : IDisposable
         {
             Libc.Kill(InitPid, 9);
             InitSpawner.Reap(InitPid);
+        }
+        try
+        {
+            Cgroups?.Destroy();
+        }
+        catch (OciRuntimeException e)
+        {
+            RuntimeLog.Warn($"cleanup of {id}: {e.Message}");
         }
         try
         {

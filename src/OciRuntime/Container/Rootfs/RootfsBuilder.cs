@@ -1,3 +1,4 @@
+using OciRuntime.Cgroups;
 using OciRuntime.Linux;
 using OciRuntime.Spec;
 using static OciRuntime.Linux.Mounts;
@@ -9,7 +10,7 @@ namespace OciRuntime.Container.Rootfs;
 /// the rootfs bound onto itself, the config's mounts in order, /dev nodes and links; then (after the runtime hooks)
 /// pivot_root, and finally masked and read-only paths and a read-only root.
 /// </summary>
-internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUserNamespace)
+internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUserNamespace, CgroupPaths? cgroups, bool newCgroupNamespace)
 {
     private const uint DirMode = 0b111_101_101;
 
@@ -46,6 +47,11 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         var type = options.IsBind ? null : mount.Type;
         var source = mount.Source;
         var flags = options.Flags & ~MS_REMOUNT;
+        if (type is "cgroup" or "cgroup2" && !options.IsBind)
+        {
+            CgroupMount.Mount(root, destination, options, cgroups, newCgroupNamespace);
+            return;
+        }
 
         int target = options.IsBind && source != null && !Directory.Exists(source)
             ? root.MakeFile(destination)

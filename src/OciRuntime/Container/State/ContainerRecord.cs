@@ -34,8 +34,8 @@ public sealed class ContainerRecord
 
     public LifecyclePhase Phase { get; set; }
 
-    /// <summary>Controller (v1) or "" (v2 unified) to the container's cgroup directory.</summary>
-    public Dictionary<string, string> CgroupPaths { get; set; } = new();
+    /// <summary>The container's cgroup directories in every hierarchy; null until create made them.</summary>
+    public OciRuntime.Cgroups.CgroupPaths? Cgroups { get; set; }
 
     /// <summary>Namespace type (as in the spec: pid, network, ...) to a path that refers to it.</summary>
     public Dictionary<string, string> NamespacePaths { get; set; } = new();

@@ -6,7 +6,7 @@ namespace OciRuntime.Container.State;
 /// </summary>
 public sealed class StatusResolver(ProcessIdentity processes, IFreezerProbe freezer)
 {
-    public StatusResolver() : this(new ProcessIdentity(), NeverFrozen.Instance) { }
+    public StatusResolver() : this(new ProcessIdentity(), CgroupFreezerProbe.Instance) { }
 
     public ContainerStatus Resolve(ContainerRecord record, ContainerPaths paths)
     {
