@@ -1,17 +1,37 @@
 namespace OciRuntime.Linux;
 
-/// <summary>RLIMIT_* names and their resource numbers (generic Linux numbering, x86_64 and aarch64).</summary>
+/// <summary>
+/// setrlimit(2) resources by their config.json names, numbered as in asm-generic/resource.h (x86_64, arm64
+/// and every other generic-ABI architecture). Names are matched exactly.
+/// </summary>
 public static class Rlimit
 {
-    private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
-    {
-        ["RLIMIT_CPU"] = 0, ["RLIMIT_FSIZE"] = 1, ["RLIMIT_DATA"] = 2, ["RLIMIT_STACK"] = 3, ["RLIMIT_CORE"] = 4,
-        ["RLIMIT_RSS"] = 5, ["RLIMIT_NPROC"] = 6, ["RLIMIT_NOFILE"] = 7, ["RLIMIT_MEMLOCK"] = 8, ["RLIMIT_AS"] = 9,
-        ["RLIMIT_LOCKS"] = 10, ["RLIMIT_SIGPENDING"] = 11, ["RLIMIT_MSGQUEUE"] = 12, ["RLIMIT_NICE"] = 13,
-        ["RLIMIT_RTPRIO"] = 14, ["RLIMIT_RTTIME"] = 15,
-    };
+    /// <summary>Every resource name, indexed by its number.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        "RLIMIT_CPU",        // 0
+        "RLIMIT_FSIZE",
+        "RLIMIT_DATA",
+        "RLIMIT_STACK",
+        "RLIMIT_CORE",
+        "RLIMIT_RSS",        // 5
+        "RLIMIT_NPROC",
+        "RLIMIT_NOFILE",
+        "RLIMIT_MEMLOCK",
+        "RLIMIT_AS",
+        "RLIMIT_LOCKS",      // 10
+        "RLIMIT_SIGPENDING",
+        "RLIMIT_MSGQUEUE",
+        "RLIMIT_NICE",
+        "RLIMIT_RTPRIO",
+        "RLIMIT_RTTIME",     // 15
+    ];
 
-    public static IEnumerable<string> Names => Numbers.Keys;
+    /// <summary>RLIM_INFINITY: a limit of ulong.MaxValue means unlimited.</summary>
+    public const ulong Infinity = ulong.MaxValue;
+
+    private static readonly Dictionary<string, int> Numbers =
+        All.Select((name, number) => (name, number)).ToDictionary(entry => entry.name, entry => entry.number, StringComparer.Ordinal);
 
     public static bool TryParse(string name, out int resource) => Numbers.TryGetValue(name, out resource);
 }

@@ -23,7 +23,9 @@ internal sealed record NamespacePlan(int NewFlags, IReadOnlyList<(int Flag, stri
         var joins = new List<(int, string)>();
         foreach (var ns in namespaces ?? [])
         {
-            var flag = NamespaceType.CloneFlagOf(ns.Type);
+            var flag = NamespaceType.TryParse(ns.Type, out var type)
+                ? (int)type.CloneFlag
+                : throw new OciRuntimeException($"config.json: linux.namespaces: unknown namespace \"{ns.Type}\"");
             if (string.IsNullOrEmpty(ns.Path)) flags |= flag;
             else joins.Add((flag, ns.Path));
         }
