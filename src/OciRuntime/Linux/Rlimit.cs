@@ -27,9 +27,6 @@ public static class Rlimit
         "RLIMIT_RTTIME",     // 15
     ];
 
-    /// <summary>RLIM_INFINITY: a limit of ulong.MaxValue means unlimited.</summary>
-    public const ulong Infinity = ulong.MaxValue;
-
     private static readonly Dictionary<string, int> Numbers =
         All.Select((name, number) => (name, number)).ToDictionary(entry => entry.name, entry => entry.number, StringComparer.Ordinal);
 

@@ -72,11 +72,6 @@ public static class SeccompNames
         ["SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"] = 1u << 5,
     };
 
-    /// <summary>Set by the runtime itself (never by config.json) when a rule uses SCMP_ACT_NOTIFY.</summary>
-    public const uint FilterFlagNewListener = 1u << 3;
-
-    public const uint FilterFlagTsyncEsrch = 1u << 4;
-
     /// <summary>Whether an action carries an errno (errnoRet / defaultErrnoRet are only valid for these).</summary>
     public static bool TakesErrno(string action) => action is "SCMP_ACT_ERRNO" or "SCMP_ACT_TRACE";
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace OciRuntime.Spec;
 
 internal readonly record struct JsonPathSegment(string Name, bool IsIndex);
@@ -45,15 +43,7 @@ internal static class JsonPathSegments
         return segments;
     }
 
-    public static string Format(IEnumerable<JsonPathSegment> segments)
-    {
-        var text = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            if (segment.IsIndex) text.Append('[').Append(segment.Name).Append(']');
-            else if (segment.Name.AsSpan().ContainsAny(".[]' ")) text.Append("[\"").Append(segment.Name).Append("\"]");
-            else text.Append(text.Length == 0 ? "" : ".").Append(segment.Name);
-        }
-        return text.ToString();
-    }
+    public static string Format(IEnumerable<JsonPathSegment> segments) =>
+        segments.Aggregate("", (path, segment) =>
+            segment.IsIndex ? $"{path}[{segment.Name}]" : SpecPath.Key(path, segment.Name));
 }

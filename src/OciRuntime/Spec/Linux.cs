@@ -49,8 +49,9 @@ public sealed class LinuxDevice
     [JsonPropertyName("path")] public string Path { get; set; } = "";
     /// <summary>c, b, u or p.</summary>
     [JsonPropertyName("type")] public string Type { get; set; } = "";
-    [JsonPropertyName("major")] public long Major { get; set; }
-    [JsonPropertyName("minor")] public long Minor { get; set; }
+    /// <summary>Required unless the type is p (a FIFO); nullable so that a missing number is detected.</summary>
+    [JsonPropertyName("major")] public long? Major { get; set; }
+    [JsonPropertyName("minor")] public long? Minor { get; set; }
     /// <summary>Permission bits as a number (JSON has no octal: 0666 is written 438).</summary>
     [JsonPropertyName("fileMode")] public uint? FileMode { get; set; }
     [JsonPropertyName("uid")] public uint? Uid { get; set; }

@@ -68,4 +68,28 @@ public class SpecSerializerTests
         Assert.Contains("\"enableMonitoring\": true", text);
         Assert.Contains("\"futureController\"", text);
     }
+
+    [Fact]
+    public void Duplicate_properties_and_map_keys_take_the_last_value_like_go()
+    {
+        var spec = SpecSerializer.Deserialize("""
+            {"ociVersion": "1.0.0", "ociVersion": "1.2.0", "annotations": {"a": "1", "a": "2"}}
+            """);
+
+        Assert.Equal("1.2.0", spec.OciVersion);
+        Assert.Equal("2", spec.Annotations!["a"]);
+    }
+
+    [Fact]
+    public void Process_and_resources_documents_have_their_own_entry_points()
+    {
+        var process = SpecSerializer.Deserialize("""{"args": ["sh"], "cwd": "/"}""", SpecJsonContext.Default.Process, "process.json");
+        var resources = SpecSerializer.Deserialize("""{"memory": {"limit": -1}}""", SpecJsonContext.Default.LinuxResources, "resources");
+
+        Assert.Equal(["sh"], process.Args!);
+        Assert.Equal(-1, resources.Memory!.Limit);
+        Assert.Equal("resources: memory.limit: expected an integer from -9223372036854775808 to 9223372036854775807 (line 1, column 26)",
+            Assert.Throws<OciRuntimeException>(() =>
+                SpecSerializer.Deserialize("""{"memory": {"limit": "1g"}}""", SpecJsonContext.Default.LinuxResources, "resources")).Message);
+    }
 }

@@ -1,0 +1,68 @@
+using OciRuntime.Spec;
+using Xunit;
+
+namespace OciRuntime.Tests.Spec;
+
+/// <summary>
+/// Tests that install RuntimeLog.Sink (process-wide) run alone, after the parallel ones, so no other test's
+/// messages reach their sink and theirs reach no other.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RuntimeLogCollection
+{
+    public const string Name = "Spec tests that install the process-wide RuntimeLog sink";
+}
+
+[Collection(RuntimeLogCollection.Name)]
+public sealed class SpecValidatorWarningTests : IDisposable
+{
+    private readonly List<(LogLevel Level, string Message)> _log = [];
+    private readonly Action<LogLevel, string>? _previousSink = RuntimeLog.Sink;
+
+    public SpecValidatorWarningTests() => RuntimeLog.Sink = (level, message) => { lock (_log) _log.Add((level, message)); };
+
+    public void Dispose() => RuntimeLog.Sink = _previousSink;
+
+    [Fact]
+    public void Unknown_capabilities_are_warned_about_and_accepted_like_runc()
+    {
+        var spec = ConfigPatch.Apply("""
+            {"process": {"capabilities": {"bounding": ["CAP_KILL", "CAP_FUTURE"], "effective": ["CAP_FUTURE", "cap_kill"], "ambient": ["CAP_NET_RAW"]}}}
+            """);
+
+        SpecValidator.Validate(spec);
+
+        Assert.Equal([(LogLevel.Warning, "config.json: process.capabilities: ignoring unknown capabilities: CAP_FUTURE, cap_kill")], _log);
+    }
+
+    [Fact]
+    public void Known_capabilities_log_nothing()
+    {
+        SpecValidator.Validate(DefaultSpec.Create(rootless: false));
+
+        Assert.Empty(_log);
+    }
+
+    [Fact]
+    public void Relative_mount_destination_is_warned_about_and_accepted_like_runc()
+    {
+        SpecValidator.Validate(ConfigPatch.Apply("""{"mounts": [{"destination": "data", "type": "tmpfs", "source": "tmpfs"}]}"""));
+
+        Assert.Equal([(LogLevel.Warning, "config.json: mounts[0].destination: \"data\" is not absolute; using it relative to /")], _log);
+    }
+
+    [Fact]
+    public void Personality_flags_and_kernel_memory_are_warned_about_and_ignored()
+    {
+        SpecValidator.Validate(ConfigPatch.Apply("""
+            {"linux": {"personality": {"domain": "LINUX32", "flags": ["SOME_FLAG"]}, "resources": {"memory": {"kernel": 1048576}}}}
+            """));
+
+        Assert.Equal(
+            [
+                (LogLevel.Warning, "config.json: linux.resources.memory: ignoring kernel and kernelTCP: kernel memory limits are deprecated and not supported"),
+                (LogLevel.Warning, "config.json: linux.personality.flags: ignoring flags: runtime-spec defines none"),
+            ],
+            _log);
+    }
+}
