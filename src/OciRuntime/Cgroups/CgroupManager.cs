@@ -1,0 +1,205 @@
+using OciRuntime.Cgroups.Native;
+using OciRuntime.Cgroups.V1;
+using OciRuntime.Cgroups.V2;
+
+namespace OciRuntime.Cgroups;
+
+/// <summary>
+/// A container's cgroup in whatever hierarchies the host has. Create it before the init is released, put the
+/// init in it, apply resources; later commands reopen it from <see cref="Paths"/> (saved in the state).
+/// </summary>
+public abstract class CgroupManager
+{
+    private static readonly TimeSpan FreezeTimeout = TimeSpan.FromSeconds(10);
+
+    protected CgroupManager(CgroupPaths paths, CgroupFileSystem fs)
+    {
+        Paths = paths;
+        Fs = fs;
+    }
+
+    public CgroupPaths Paths { get; }
+
+    protected CgroupFileSystem Fs { get; }
+
+    /// <summary>Resolves the container's cgroup on this host and creates its directories.</summary>
+    public static CgroupManager Create(CgroupOptions options) =>
+        Create(options, CgroupFileSystem.Host, CgroupHierarchy.DetectHost(), ProcessCgroups.ReadSelf(),
+            Directory.Exists("/run/systemd/system"));
+
+    public static CgroupManager Create(CgroupOptions options, CgroupFileSystem fs, CgroupHierarchy hierarchy,
+        IReadOnlyDictionary<string, string> ownCgroups, bool systemdRunning)
+    {
+        if (options.Systemd)
+        {
+            var unit = SystemdCgroupPath.Parse(options.CgroupsPath, options.Id);
+            throw new OciRuntimeException(systemdRunning
+                ? $"systemd cgroup driver not available: ocirun manages cgroups through cgroupfs only and cannot create unit {unit.UnitName}; run without --systemd-cgroup"
+                : $"systemd cgroup driver not available: systemd is not running on this host (unit {unit.UnitName}); run without --systemd-cgroup");
+        }
+        var paths = CgroupPathResolver.Resolve(hierarchy, ownCgroups, options.CgroupsPath, options.Id, options.Rootless);
+        var manager = Open(paths, fs);
+        manager.CreateDirectories();
+        return manager;
+    }
+
+    public static CgroupManager Open(CgroupPaths paths) => Open(paths, CgroupFileSystem.Host);
+
+    public static CgroupManager Open(CgroupPaths paths, CgroupFileSystem fs) => paths.Mode switch
+    {
+        CgroupMode.Unified => new V2CgroupManager(paths, fs),
+        _ => new V1CgroupManager(paths, fs),
+    };
+
+    /// <summary>Puts a process (and its future children) in the container's cgroup, in every hierarchy.</summary>
+    public void AddProcess(int pid)
+    {
+        foreach (var dir in Paths.AllDirectories())
+        {
+            var errno = Fs.TryWriteFile(Path.Join(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (errno == 0 || IgnorablePermissionError(errno)) continue;
+            throw new OciRuntimeException($"cgroup: add pid {pid} to {dir}: {CgroupSyscalls.Describe(errno)}");
+        }
+    }
+
+    /// <summary>
+    /// An fd of the cgroup2 directory for clone3's CLONE_INTO_CGROUP, so the child is born inside; null when the
+    /// host is not unified (v1 hierarchies need cgroup.procs writes). The caller closes it.
+    /// </summary>
+    public int? OpenDirectoryForClone() =>
+        Paths.Mode == CgroupMode.Unified && Paths.Unified is { } dir ? Fs.OpenDirectory(dir) : null;
+
+    public abstract void Freeze();
+
+    public abstract void Thaw();
+
+    public abstract bool IsFrozen();
+
+    /// <summary>Every process in the cgroup and its descendants.</summary>
+    public IReadOnlyList<int> Pids()
+    {
+        var root = ProcessDirectory;
+        if (root is null) return [];
+        var pids = new List<int>();
+        Collect(root);
+        return pids;
+
+        void Collect(string dir)
+        {
+            var procs = Fs.TryReadFile(Path.Join(dir, "cgroup.procs"));
+            if (procs is null) return;
+            pids.AddRange(CgroupFileParsers.ParsePids(procs));
+            foreach (var child in Fs.SubDirectories(dir)) Collect(child);
+        }
+    }
+
+    /// <summary>
+    /// Signals every process in the cgroup. Processes are frozen first so none can fork a child that escapes
+    /// the signal (runc does the same); SIGKILL on v2 uses cgroup.kill where the kernel has it.
+    /// </summary>
+    public virtual void KillAll(int signal)
+    {
+        Freeze();
+        try
+        {
+            foreach (var pid in Pids())
+            {
+                if (CgroupSyscalls.Kill(pid, signal) != 0)
+                {
+                    var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+                    if (errno != CgroupSyscalls.ESRCH)
+                        throw new OciRuntimeException($"kill pid {pid}: {CgroupSyscalls.Describe(errno)}");
+                }
+            }
+        }
+        finally
+        {
+            Thaw();
+        }
+    }
+
+    /// <summary>
+    /// Restricts device access to <paramref name="configRules"/> (linux.resources.devices, in order) followed by
+    /// runc's default allowlist: devices.allow/deny writes on v1, an eBPF program attached to the cgroup on v2.
+    /// </summary>
+    public abstract void ApplyDevices(IEnumerable<Devices.DeviceRule> configRules);
+
+    public abstract CgroupStats Stats();
+
+    /// <summary>How many processes the OOM killer has killed in the cgroup (0 where the kernel does not count).</summary>
+    public abstract ulong OomKillCount();
+
+    /// <summary>
+    /// Removes the container's cgroup, deepest children first, in every hierarchy. rmdir fails with EBUSY while
+    /// dying processes are still being reaped, so it is retried for a while before giving up.
+    /// </summary>
+    public void Destroy()
+    {
+        var failures = new List<string>();
+        foreach (var dir in Paths.AllDirectories())
+        {
+            var error = RemoveTree(dir);
+            if (error != null) failures.Add(error);
+        }
+        if (failures.Count > 0) throw new OciRuntimeException("cgroup: " + string.Join("; ", failures));
+    }
+
+    protected abstract void CreateDirectories();
+
+    /// <summary>The directory whose cgroup.procs lists the container's processes.</summary>
+    protected abstract string? ProcessDirectory { get; }
+
+    protected void CreateDirectory(string dir)
+    {
+        try
+        {
+            Fs.CreateDirectory(dir);
+        }
+        catch (UnauthorizedAccessException) when (Paths.Rootless)
+        {
+            RuntimeLog.Debug($"cgroup: cannot create {dir} without privilege; running without it");
+        }
+        catch (IOException e)
+        {
+            throw new OciRuntimeException($"cgroup: create {dir}: {e.Message}");
+        }
+    }
+
+    protected bool IgnorablePermissionError(int errno) =>
+        Paths.Rootless && errno is CgroupSyscalls.EACCES or CgroupSyscalls.EPERM or CgroupSyscalls.EROFS or CgroupSyscalls.ENOENT;
+
+    /// <summary>Polls until <paramref name="done"/> holds; <paramref name="nudge"/> runs on every round (v1 freezing
+    /// needs the state rewritten while new tasks race in).</summary>
+    protected static void WaitUntil(Func<bool> done, Action nudge, string what)
+    {
+        var deadline = DateTime.UtcNow + FreezeTimeout;
+        var delay = 1;
+        while (!done())
+        {
+            if (DateTime.UtcNow > deadline) throw new OciRuntimeException($"cgroup: timed out waiting until {what}");
+            Thread.Sleep(delay);
+            delay = Math.Min(delay * 2, 100);
+            nudge();
+        }
+    }
+
+    private string? RemoveTree(string dir)
+    {
+        foreach (var child in Fs.SubDirectories(dir))
+        {
+            var error = RemoveTree(child);
+            if (error != null) return error;
+        }
+        var delay = 10;
+        for (var attempt = 0; ; attempt++)
+        {
+            var errno = Fs.RemoveDirectory(dir);
+            if (errno is 0 or CgroupSyscalls.ENOENT) return null;
+            if (IgnorablePermissionError(errno)) return null;
+            if (errno != CgroupSyscalls.EBUSY || attempt == 7)
+                return $"remove {dir}: {CgroupSyscalls.Describe(errno)}";
+            Thread.Sleep(delay);
+            delay *= 2;
+        }
+    }
+}
