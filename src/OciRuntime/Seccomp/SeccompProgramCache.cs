@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using System.Text;
+using Tmds.Linux;
 
 namespace OciRuntime.Seccomp;
 
@@ -17,6 +19,7 @@ internal sealed class SeccompProgramCache
     public const int KeySize = 32;
     private const int HeaderSize = 80;
     private static ReadOnlySpan<byte> Magic => "OCIRBPF1"u8;
+    private const ushort OwnerOnly = 0x1c0; // 0700
 
     public SeccompProgramCache(string directory) => Directory = directory;
 
@@ -54,7 +57,7 @@ internal sealed class SeccompProgramCache
         SHA256.HashData(program, entry.AsSpan(48, 32));
         program.CopyTo(entry.AsSpan(HeaderSize));
 
-        System.IO.Directory.CreateDirectory(Directory);
+        CreateOwnerOnly(Directory);
         string path = PathFor(key);
         // Unique per process, so concurrent creates of the same profile never write into each other's file;
         // the last rename wins and every candidate holds the same bytes.
@@ -68,6 +71,28 @@ internal sealed class SeccompProgramCache
         {
             File.Delete(temporary);
             throw;
+        }
+    }
+
+    // Whoever can write here decides the filter of every later container, so what we create is 0700 whatever
+    // the umask (like the state root itself when the cache creates it first).
+    private static unsafe void CreateOwnerOnly(string directory)
+    {
+        if (System.IO.Directory.Exists(directory)) return;
+        string? parent = Path.GetDirectoryName(directory);
+        if (parent is not null) CreateOwnerOnly(parent);
+        byte[] path = Encoding.UTF8.GetBytes(directory + "\0");
+        fixed (byte* p = path)
+        {
+            if (LibC.mkdir(p, OwnerOnly) == 0)
+            {
+                if (LibC.chmod(p, OwnerOnly) == 0) return;
+            }
+            else if (LibC.errno == LibC.EEXIST)
+            {
+                return; // created concurrently by another container's create
+            }
+            throw new IOException($"seccomp: creating {directory}: {Errno.Describe(LibC.errno)}");
         }
     }
 

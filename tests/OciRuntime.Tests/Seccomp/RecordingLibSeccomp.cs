@@ -21,7 +21,7 @@ internal sealed class RecordingLibSeccomp : ILibSeccomp
 
     public byte[] Exported { get; set; } = new byte[16];
 
-    public LibSeccompVersion Version => new(2, 5, 4);
+    public LibSeccompVersion Version { get; set; } = new(2, 5, 4);
 
     public uint NativeArch => 0xc000003e;
 
