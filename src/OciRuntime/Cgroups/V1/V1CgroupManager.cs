@@ -1,4 +1,6 @@
+using OciRuntime.Cgroups.Resources;
 using OciRuntime.Cgroups.V2;
+using OciRuntime.Spec;
 
 namespace OciRuntime.Cgroups.V1;
 
@@ -16,8 +18,45 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
 
     protected override void CreateDirectories()
     {
-        foreach (var dir in Paths.V1.Values.Distinct(StringComparer.Ordinal)) CreateDirectory(dir);
+        var cpuset = Paths.V1.GetValueOrDefault("cpuset");
+        foreach (var dir in Paths.V1.Values.Distinct(StringComparer.Ordinal))
+        {
+            if (dir == cpuset) CreateCpuset(dir);
+            else CreateDirectory(dir);
+        }
         if (Paths.Unified is { } unified) V2CgroupManager.CreateWithControllers(Fs, unified, CreateDirectory);
+    }
+
+    /// <summary>
+    /// A new v1 cpuset cgroup starts without CPUs and memory nodes (unless its parent sets cgroup.clone_children)
+    /// and no task can join it then (ENOSPC). Like runc, every level down to the container's gets its parent's
+    /// where it has none; the config's own cpus/mems are written over them by <see cref="CgroupManager.Apply"/>.
+    /// </summary>
+    private void CreateCpuset(string dir)
+    {
+        // Up to the hierarchy's root: the first existing directory without cpuset.cpus is above it.
+        var chain = new List<string>();
+        for (var d = dir; d != null; d = Path.GetDirectoryName(d))
+        {
+            if (Fs.DirectoryExists(d) && !Fs.FileExists(Path.Join(d, "cpuset.cpus"))) break;
+            chain.Insert(0, d);
+        }
+        foreach (var level in chain)
+        {
+            CreateDirectory(level);
+            if (Path.GetDirectoryName(level) is not { } parent) continue;
+            InheritIfEmpty(level, parent, "cpuset.cpus");
+            InheritIfEmpty(level, parent, "cpuset.mems");
+        }
+    }
+
+    private void InheritIfEmpty(string dir, string parent, string file)
+    {
+        var path = Path.Join(dir, file);
+        if (Fs.TryReadFile(path) is not { } own || own.Trim().Length > 0) return;
+        if (Fs.TryReadFile(Path.Join(parent, file))?.Trim() is not { Length: > 0 } inherited) return;
+        var errno = Fs.TryWriteFile(path, inherited);
+        if (errno != 0 && !IgnorablePermissionError(errno)) throw CgroupFileSystem.WriteFailure(path, inherited, errno);
     }
 
     public override void Freeze()
@@ -67,6 +106,9 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
         foreach (var (file, value) in Devices.V1DeviceWrites.Plan(current, target))
             Fs.WriteFile(Path.Join(dir, file), value);
     }
+
+    public override IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, PlanMode mode) =>
+        V1ResourcePlanner.Plan(resources, Paths, Fs, mode);
 
     public override CgroupStats Stats()
     {
