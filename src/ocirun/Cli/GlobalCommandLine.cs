@@ -22,7 +22,7 @@ internal sealed class GlobalCommandLine
     public static IReadOnlyList<Flag<GlobalCommandLine>> Flags { get; } =
     [
         Flag<GlobalCommandLine>.Switch("debug", null, "enable debug logging", (g, v) => g.Options.Debug = v),
-        Flag<GlobalCommandLine>.Value("log", null, "file to append ocirun's log to (default: warnings and errors on stderr)", (g, v) => g.Options.LogPath = v.Length == 0 ? null : v),
+        Flag<GlobalCommandLine>.Value("log", null, "file to append ocirun's log to (default: warnings and errors on stderr)", (g, v) => g.Options.LogPath = v.Length == 0 ? null : AbsolutePath(v)),
         Flag<GlobalCommandLine>.Value("log-format", null, "log format: 'text' or 'json'", (g, v) => g.Options.LogFormat = ParseLogFormat(v), defaultText: "\"text\""),
         Flag<GlobalCommandLine>.Value("root", null, "directory for container state, preferably on tmpfs", (g, v) => g.Options.Root = ParseRoot(v), defaultText: $"\"{GlobalOptions.DefaultRoot}\""),
         Flag<GlobalCommandLine>.Value("criu", null, "path to the criu binary for checkpoint and restore", (g, v) => g.Options.CriuPath = v, defaultText: "\"criu\""),
@@ -49,7 +49,10 @@ internal sealed class GlobalCommandLine
     };
 
     private static string ParseRoot(string text) =>
-        text.Length == 0 ? throw new InvalidValueException("must not be empty") : Path.GetFullPath(text);
+        text.Length == 0 ? throw new InvalidValueException("must not be empty") : AbsolutePath(text);
+
+    // Made absolute now, like runc's filepath.Abs, so a later chdir (into the bundle) cannot change what they name.
+    private static string AbsolutePath(string text) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(text));
 
     private static bool? ParseRootless(string text) =>
         text.Length == 0 || text.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : GoBool.Parse(text);

@@ -10,7 +10,7 @@ internal sealed class GlobalOptions
     /// <summary>Directory of per-container state (<c>--root</c>), made absolute against the working directory.</summary>
     public string Root { get; set; } = DefaultRoot;
 
-    /// <summary><c>--log</c>; null: warnings and errors go to stderr.</summary>
+    /// <summary><c>--log</c>, absolute; null: warnings and errors go to stderr.</summary>
     public string? LogPath { get; set; }
 
     public LogFormat LogFormat { get; set; } = LogFormat.Text;

@@ -12,8 +12,4 @@ internal static class SharedFlagUsage
     public const string Detach = "detach from the container's process";
     public const string NoSubreaper = "do not become a subreaper for processes reparented from the container";
     public const string ContainerIdUsage = "<container-id>";
-
-    /// <summary>--preserve-fds is a count; runc's int flag would accept a negative one and then misbehave.</summary>
-    public static int FdCount(long value) =>
-        value is >= 0 and <= int.MaxValue ? (int)value : throw new Cli.Values.InvalidValueException("must be a count of file descriptors (0 or more)");
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OciRuntime;
 
@@ -10,10 +11,13 @@ namespace Ocirun.Logging;
 /// </summary>
 internal static class JsonLogLine
 {
+    // Like Go: quotes as \" and non-ASCII text as itself, not \u0022 and \u00e9; the lines are read by people too.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Format(LogLevel level, string message, DateTimeOffset time)
     {
         var buffer = new ArrayBufferWriter<byte>(message.Length + 80);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             json.WriteString("level"u8, LogLevelNames.Of(level));

@@ -18,7 +18,7 @@ internal sealed class CreateCommand : CommandSyntax<CreateOptions>
         Flag<CreateOptions>.Value("pid-file", null, SharedFlagUsage.PidFile, (o, v) => o.PidFile = v),
         Flag<CreateOptions>.Switch("no-pivot", null, SharedFlagUsage.NoPivot, (o, v) => o.NoPivot = v),
         Flag<CreateOptions>.Switch("no-new-keyring", null, SharedFlagUsage.NoNewKeyring, (o, v) => o.NoNewKeyring = v),
-        Flag<CreateOptions>.Integer("preserve-fds", null, SharedFlagUsage.PreserveFds, (o, v) => o.PreserveFds = SharedFlagUsage.FdCount(v), defaultText: "0"),
+        Flag<CreateOptions>.Integer("preserve-fds", null, SharedFlagUsage.PreserveFds, (o, v) => o.PreserveFds = PreservedFds.Count(v), defaultText: "0"),
     ];
 
     protected override ArgumentCount Arguments => ArgumentCount.Exactly(1);

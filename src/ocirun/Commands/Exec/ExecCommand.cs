@@ -30,7 +30,7 @@ internal sealed class ExecCommand : CommandSyntax<ExecOptions>
         Flag<ExecOptions>.Value("apparmor", null, "AppArmor profile for the process", (o, v) => o.AppArmorProfile = v),
         Flag<ExecOptions>.Switch("no-new-privs", null, "set no_new_privs for the process", (o, v) => o.NoNewPrivileges = v),
         Flag<ExecOptions>.Value("cap", "c", "add a capability to the process (e.g. CAP_NET_ADMIN); repeatable", (o, v) => o.Capabilities.Add(v)),
-        Flag<ExecOptions>.Integer("preserve-fds", null, SharedFlagUsage.PreserveFds, (o, v) => o.PreserveFds = SharedFlagUsage.FdCount(v), defaultText: "0"),
+        Flag<ExecOptions>.Integer("preserve-fds", null, SharedFlagUsage.PreserveFds, (o, v) => o.PreserveFds = PreservedFds.Count(v), defaultText: "0"),
         Flag<ExecOptions>.Value("cgroup", null, "run the process in an existing sub-cgroup: [<controller>:]<cgroup>; repeatable", (o, v) => o.Cgroups.Add(v)),
         Flag<ExecOptions>.Switch("ignore-paused", null, "exec even if the container is paused", (o, v) => o.IgnorePaused = v),
     ];

@@ -21,7 +21,7 @@ internal sealed class RunCommand : CommandSyntax<RunOptions>
         Flag<RunOptions>.Switch("no-subreaper", null, SharedFlagUsage.NoSubreaper, (o, v) => o.NoSubreaper = v),
         Flag<RunOptions>.Switch("no-pivot", null, SharedFlagUsage.NoPivot, (o, v) => o.NoPivot = v),
         Flag<RunOptions>.Switch("no-new-keyring", null, SharedFlagUsage.NoNewKeyring, (o, v) => o.NoNewKeyring = v),
-        Flag<RunOptions>.Integer("preserve-fds", null, SharedFlagUsage.PreserveFds, (o, v) => o.PreserveFds = SharedFlagUsage.FdCount(v), defaultText: "0"),
+        Flag<RunOptions>.Integer("preserve-fds", null, SharedFlagUsage.PreserveFds, (o, v) => o.PreserveFds = PreservedFds.Count(v), defaultText: "0"),
     ];
 
     protected override ArgumentCount Arguments => ArgumentCount.Exactly(1);
