@@ -7,8 +7,8 @@ using OciRuntime.Spec;
 namespace OciRuntime.Cgroups;
 
 /// <summary>
-/// A container's cgroup in whatever hierarchies the host has. Create it before the init is released, put the
-/// init in it, apply resources; later commands reopen it from <see cref="Paths"/> (saved in the state).
+/// A container's cgroup in whatever hierarchies the host has. Create it before the init is released, apply
+/// resources, put the init in it; later commands reopen it from <see cref="Paths"/> (saved in the state).
 /// </summary>
 public abstract class CgroupManager
 {

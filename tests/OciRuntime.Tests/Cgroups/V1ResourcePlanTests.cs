@@ -64,14 +64,19 @@ public class V1ResourcePlanTests : IDisposable
     }
 
     [Fact]
-    public void Unlimited_memory_without_swap_accounting_leaves_swap_alone()
+    public void Without_swap_accounting_unlimited_swap_is_skipped_but_a_swap_limit_is_kept()
     {
         var paths = ContainerTrees.V1(_fs);
         File.Delete(_fs.Real("/sys/fs/cgroup/memory/c1/memory.memsw.limit_in_bytes"));
 
-        var plan = CgroupManager.Open(paths, _fs).Plan(new LinuxResources { Memory = new LinuxMemory { Limit = -1 } }, PlanMode.Create);
+        var manager = CgroupManager.Open(paths, _fs);
 
-        Assert.Equal(["memory/memory.limit_in_bytes=-1 (ExplainBusyAsUsage)"], plan.Select(w => w.ToString()));
+        Assert.Equal(["memory/memory.limit_in_bytes=-1 (ExplainBusyAsUsage)"],
+            manager.Plan(new LinuxResources { Memory = new LinuxMemory { Limit = -1 } }, PlanMode.Create).Select(w => w.ToString()));
+        Assert.Equal(["memory/memory.limit_in_bytes=1048576 (ExplainBusyAsUsage)"],
+            manager.Plan(new LinuxResources { Memory = new LinuxMemory { Limit = MiB, Swap = -1 } }, PlanMode.Create).Select(w => w.ToString()));
+        Assert.Equal(["memory/memory.limit_in_bytes=1048576 (ExplainBusyAsUsage)", "memory/memory.memsw.limit_in_bytes=2097152"],
+            manager.Plan(new LinuxResources { Memory = new LinuxMemory { Limit = MiB, Swap = 2 * MiB } }, PlanMode.Create).Select(w => w.ToString()));
     }
 
     [Fact]

@@ -27,8 +27,11 @@ public static class V1MemoryPlan
 
     private static void PlanLimitAndSwap(long limit, long swap, CgroupTarget target)
     {
+        var swapAccounted = target.Has(MemorySwapLimit);
         // Unlimited memory with swap unset means unlimited swap too, where the kernel accounts swap at all.
-        if (limit == -1 && swap == 0 && target.Has(MemorySwapLimit)) swap = -1;
+        if (limit == -1 && swap == 0 && swapAccounted) swap = -1;
+        // Without swap accounting (swapaccount=0) swap is unlimited anyway; only a real swap limit is an error.
+        if (swap == -1 && !swapAccounted) swap = 0;
         if (limit != 0 && swap != 0 && V1MemoryWriteOrder.SwapFirst(target.ReadNumber(Limit) ?? 0, swap))
         {
             target.Write(MemorySwapLimit, swap);
