@@ -61,9 +61,11 @@ public class CgroupFileSystem
     public void WriteFile(string path, string value)
     {
         var errno = TryWriteFile(path, value);
-        if (errno != 0)
-            throw new OciRuntimeException($"cgroup: write {Quote(value)} to {path}: {CgroupSyscalls.Describe(errno)}");
+        if (errno != 0) throw WriteFailure(path, value, errno);
     }
+
+    public static OciRuntimeException WriteFailure(string path, string value, int errno) =>
+        new($"cgroup: write {Quote(value)} to {path}: {CgroupSyscalls.Describe(errno)}");
 
     public virtual void CreateDirectory(string path) => Directory.CreateDirectory(Real(path));
 
@@ -88,6 +90,20 @@ public class CgroupFileSystem
             throw new OciRuntimeException($"cgroup: open {path}: {CgroupSyscalls.Describe(errno)}");
         }
         return fd;
+    }
+
+    /// <summary>Makes <paramref name="program"/> the only device program of a cgroup2 directory (bpf(2)).</summary>
+    public virtual void AttachDeviceProgram(string path, IReadOnlyList<Devices.BpfInstruction> program)
+    {
+        var fd = OpenDirectory(path);
+        try
+        {
+            Devices.BpfDeviceProgramAttacher.Replace(fd, program);
+        }
+        finally
+        {
+            CgroupSyscalls.Close(fd);
+        }
     }
 
     private static string Quote(string value) => value.Contains('\n') ? value.Replace("\n", "\\n") : value;

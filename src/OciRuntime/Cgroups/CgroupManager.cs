@@ -1,12 +1,14 @@
 using OciRuntime.Cgroups.Native;
+using OciRuntime.Cgroups.Resources;
 using OciRuntime.Cgroups.V1;
 using OciRuntime.Cgroups.V2;
+using OciRuntime.Spec;
 
 namespace OciRuntime.Cgroups;
 
 /// <summary>
-/// A container's cgroup in whatever hierarchies the host has. Create it before the init is released, put the
-/// init in it, apply resources; later commands reopen it from <see cref="Paths"/> (saved in the state).
+/// A container's cgroup in whatever hierarchies the host has. Create it before the init is released, apply
+/// resources, put the init in it; later commands reopen it from <see cref="Paths"/> (saved in the state).
 /// </summary>
 public abstract class CgroupManager
 {
@@ -117,6 +119,40 @@ public abstract class CgroupManager
             Thaw();
         }
     }
+
+    /// <summary>
+    /// Applies linux.resources at create: the device rules (the config's, then runc's default allowlist; with no
+    /// resources at all only the allowlist), then every limit. Call it before adding the init: a v1 realtime budget
+    /// must exist before a SCHED_RR process can join, as in runc. The whole plan is made and checked before the
+    /// first write, so an impossible configuration changes nothing.
+    /// </summary>
+    public void Apply(LinuxResources? resources)
+    {
+        resources ??= new LinuxResources();
+        var writes = Plan(resources, PlanMode.Create);
+        var rules = (resources.Devices ?? [])
+            .Select(d => Devices.DeviceRule.FromSpec(d.Allow, d.Type, d.Major, d.Minor, d.Access)).ToList();
+        try
+        {
+            ApplyDevices(rules);
+        }
+        catch (OciRuntimeException e) when (Paths.Rootless)
+        {
+            // runc ignores device cgroup errors of rootless containers: they are not expected to work.
+            RuntimeLog.Debug($"cgroup: device rules not applied: {e.Message}");
+        }
+        new CgroupWriter(Fs, Paths).Execute(writes);
+    }
+
+    /// <summary>
+    /// The <c>update</c> command: values given (non-zero, non-empty) change, everything else stays as it is.
+    /// Device rules are never changed by an update (runc skips them too).
+    /// </summary>
+    public void Update(LinuxResources resources) =>
+        new CgroupWriter(Fs, Paths).Execute(Plan(resources, PlanMode.Update));
+
+    /// <summary>The control file writes <see cref="Apply"/> or <see cref="Update"/> would make, in order.</summary>
+    public abstract IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, PlanMode mode);
 
     /// <summary>
     /// Restricts device access to <paramref name="configRules"/> (linux.resources.devices, in order) followed by

@@ -24,6 +24,10 @@ public sealed class CgroupPaths
     [JsonPropertyName("rootless")]
     public bool Rootless { get; init; }
 
+    /// <summary>The directory of a v1 controller, or the cgroup2 one for <see cref="ProcessCgroups.UnifiedKey"/>.</summary>
+    public string? DirectoryOf(string hierarchy) =>
+        hierarchy == ProcessCgroups.UnifiedKey ? Unified : V1.GetValueOrDefault(hierarchy);
+
     /// <summary>Each v1 directory once (co-mounted controllers share one), then the unified one.</summary>
     public IEnumerable<string> AllDirectories() =>
         V1.Values.Distinct(StringComparer.Ordinal).Concat(Unified is null ? [] : [Unified]);

@@ -19,6 +19,8 @@ public sealed class BusyboxBundle : IDisposable
     public BusyboxBundle(params string[] args)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("ocirun-bundle-").FullName;
+        // Reachable by container users that map to other host ids (user namespaces), as a real bundle is.
+        File.SetUnixFileMode(Directory, (UnixFileMode)0b111_101_101);
         StateRoot = Path.Combine(Directory, "state");
         var rootfs = Path.Combine(Directory, "rootfs");
         // A cheap per-bundle copy of the template: hard links would let one test's writes leak into another's.

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace OciRuntime.IntegrationTests.Infrastructure;
 
@@ -32,35 +31,45 @@ public static class Ocirun
         IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
         Exec(BinaryPath, args, stdin, timeout, environment, workingDirectory);
 
+    /// <summary>
+    /// Runs a program with stdout and stderr going to files, read once it exits: a container started by `create`
+    /// or `run -d` inherits them and may keep them open long after, which pipes would turn into a wait.
+    /// </summary>
     public static CommandResult Exec(string program, IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null,
         IDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(program)
+        var outFile = Path.GetTempFileName();
+        var errFile = Path.GetTempFileName();
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        if (environment != null)
-            foreach (var (k, v) in environment) info.Environment[k] = v;
-        using var process = Process.Start(info)!;
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (stdout) stdout.Append(e.Data).Append('\n'); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.Append(e.Data).Append('\n'); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (stdin != null) process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(30)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', info.ArgumentList)} did not finish");
+            var info = new ProcessStartInfo("/bin/sh")
+            {
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                WorkingDirectory = workingDirectory ?? "",
+            };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("exec \"$0\" \"$@\" >\"$OCIRUN_TEST_STDOUT\" 2>\"$OCIRUN_TEST_STDERR\"");
+            info.ArgumentList.Add(program);
+            foreach (var a in args) info.ArgumentList.Add(a);
+            info.Environment["OCIRUN_TEST_STDOUT"] = outFile;
+            info.Environment["OCIRUN_TEST_STDERR"] = errFile;
+            if (environment != null)
+                foreach (var (k, v) in environment) info.Environment[k] = v;
+            using var process = Process.Start(info)!;
+            if (stdin != null) process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+            if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(30)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish");
+            }
+            return new CommandResult(process.ExitCode, File.ReadAllText(outFile), File.ReadAllText(errFile));
         }
-        process.WaitForExit();
-        return new CommandResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+        finally
+        {
+            File.Delete(outFile);
+            File.Delete(errFile);
+        }
     }
 }

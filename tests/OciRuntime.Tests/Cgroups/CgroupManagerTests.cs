@@ -194,8 +194,7 @@ public class CgroupDeviceApplyTests
             .With("/sys/fs/cgroup/devices/c/devices.list", "a *:* rwm\n")
             .With("/sys/fs/cgroup/devices/c/devices.allow")
             .With("/sys/fs/cgroup/devices/c/devices.deny");
-        var recording = new RecordingFs(fs);
-        var manager = CgroupManager.Open(new CgroupPaths { Mode = CgroupMode.Legacy, V1 = { ["devices"] = "/sys/fs/cgroup/devices/c" } }, recording);
+        var manager = CgroupManager.Open(new CgroupPaths { Mode = CgroupMode.Legacy, V1 = { ["devices"] = "/sys/fs/cgroup/devices/c" } }, fs);
 
         manager.ApplyDevices([OciRuntime.Cgroups.Devices.DeviceRule.FromSpec(false, null, null, null, "rwm"),
                               OciRuntime.Cgroups.Devices.DeviceRule.FromSpec(true, "c", 4, 64, "rw")]);
@@ -205,18 +204,6 @@ public class CgroupDeviceApplyTests
              "devices.allow=c 1:5 rwm", "devices.allow=c 1:7 rwm", "devices.allow=c 1:8 rwm", "devices.allow=c 1:9 rwm",
              "devices.allow=c 4:64 rw", "devices.allow=c 5:0 rwm", "devices.allow=c 5:2 rwm", "devices.allow=c 10:200 rwm",
              "devices.allow=c 136:* rwm"],
-            recording.Writes);
-    }
-
-    /// <summary>Records every write in order (a fake file keeps only the last one).</summary>
-    private sealed class RecordingFs(FakeCgroupFs inner) : CgroupFileSystem(inner.Root)
-    {
-        public List<string> Writes { get; } = [];
-
-        public override int TryWriteFile(string path, string value)
-        {
-            Writes.Add($"{Path.GetFileName(path)}={value}");
-            return base.TryWriteFile(path, value);
-        }
+            fs.Writes.Select(w => $"{Path.GetFileName(w.Path)}={w.Value}"));
     }
 }

@@ -56,10 +56,11 @@ public class V2ConversionsTests
         Assert.Equal(expected, V2Conversions.Limit(value));
 
     [Theory]
-    [InlineData(ulong.MaxValue, 100L, 200L, false)]  // lowering from unlimited: memory first
-    [InlineData(200ul, 300L, 400L, true)]            // raising above the old memsw: swap first
-    [InlineData(400ul, 100L, 200L, false)]           // lowering: memory first
-    [InlineData(400ul, -1L, -1L, true)]              // to unlimited: swap first
-    public void V1_memory_and_swap_are_written_in_an_order_the_kernel_accepts(ulong currentMemsw, long memory, long memsw, bool swapFirst) =>
-        Assert.Equal(swapFirst, V1MemoryWriteOrder.SwapFirst(currentMemsw, memory, memsw));
+    [InlineData(100ul, 200L, true)]              // memsw above the current memory limit: swap first
+    [InlineData(400ul, 200L, false)]             // memsw at or below it: memory first (it is being lowered)
+    [InlineData(400ul, 400L, false)]
+    [InlineData(400ul, -1L, true)]               // unlimited swap: first
+    [InlineData(9223372036854771712ul, 200L, false)] // from unlimited memory down to a limit
+    public void V1_memory_and_swap_are_written_in_runcs_order(ulong currentMemoryLimit, long memsw, bool swapFirst) =>
+        Assert.Equal(swapFirst, V1MemoryWriteOrder.SwapFirst(currentMemoryLimit, memsw));
 }

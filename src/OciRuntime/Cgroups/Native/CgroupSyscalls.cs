@@ -20,6 +20,7 @@ internal static partial class CgroupSyscalls
     public const int EINTR = 4;
     public const int EACCES = 13;
     public const int EBUSY = 16;
+    public const int EINVAL = 22;
     public const int EROFS = 30;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

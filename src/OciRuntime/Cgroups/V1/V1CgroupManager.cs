@@ -1,4 +1,6 @@
+using OciRuntime.Cgroups.Resources;
 using OciRuntime.Cgroups.V2;
+using OciRuntime.Spec;
 
 namespace OciRuntime.Cgroups.V1;
 
@@ -16,43 +18,46 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
 
     protected override void CreateDirectories()
     {
-        foreach (var (controller, dir) in Paths.V1.DistinctBy(kv => kv.Value, StringComparer.Ordinal))
+        var cpuset = Paths.V1.GetValueOrDefault("cpuset");
+        foreach (var dir in Paths.V1.Values.Distinct(StringComparer.Ordinal))
         {
-            if (controller == "cpuset") CreateCpusetDirectory(dir);
+            if (dir == cpuset) CreateCpuset(dir);
             else CreateDirectory(dir);
         }
         if (Paths.Unified is { } unified) V2CgroupManager.CreateWithControllers(Fs, unified, CreateDirectory);
     }
 
     /// <summary>
-    /// A new v1 cpuset starts with empty cpus and mems and then refuses tasks (ENOSPC): each level created on
-    /// the way down inherits its parent's, as runc's cpuset handling does.
+    /// A new v1 cpuset cgroup starts without CPUs and memory nodes (unless its parent sets cgroup.clone_children)
+    /// and no task can join it then (ENOSPC). Like runc, every level down to the container's gets its parent's
+    /// where it has none; the config's own cpus/mems are written over them by <see cref="CgroupManager.Apply"/>.
     /// </summary>
-    private void CreateCpusetDirectory(string dir)
+    private void CreateCpuset(string dir)
     {
-        var missing = new Stack<string>();
-        var parent = dir;
-        while (!HasCpusetValues(parent))
+        // Up to the hierarchy's root: the first existing directory without cpuset.cpus is above it.
+        var chain = new List<string>();
+        for (var d = dir; d != null; d = Path.GetDirectoryName(d))
         {
-            missing.Push(parent);
-            parent = Path.GetDirectoryName(parent) ?? throw new OciRuntimeException($"cgroup: no cpuset above {dir} has cpus and mems");
+            if (Fs.DirectoryExists(d) && !Fs.FileExists(Path.Join(d, "cpuset.cpus"))) break;
+            chain.Insert(0, d);
         }
-        while (missing.Count > 0)
+        foreach (var level in chain)
         {
-            var child = missing.Pop();
-            CreateDirectory(child);
-            foreach (var file in (string[])["cpuset.cpus", "cpuset.mems"])
-            {
-                if (!string.IsNullOrWhiteSpace(Fs.TryReadFile(Path.Join(child, file)))) continue;
-                Fs.WriteFile(Path.Join(child, file), Fs.ReadFile(Path.Join(parent, file)).Trim());
-            }
-            parent = child;
+            CreateDirectory(level);
+            if (Path.GetDirectoryName(level) is not { } parent) continue;
+            InheritIfEmpty(level, parent, "cpuset.cpus");
+            InheritIfEmpty(level, parent, "cpuset.mems");
         }
     }
 
-    private bool HasCpusetValues(string dir) =>
-        !string.IsNullOrWhiteSpace(Fs.TryReadFile(Path.Join(dir, "cpuset.cpus"))) &&
-        !string.IsNullOrWhiteSpace(Fs.TryReadFile(Path.Join(dir, "cpuset.mems")));
+    private void InheritIfEmpty(string dir, string parent, string file)
+    {
+        var path = Path.Join(dir, file);
+        if (Fs.TryReadFile(path) is not { } own || own.Trim().Length > 0) return;
+        if (Fs.TryReadFile(Path.Join(parent, file))?.Trim() is not { Length: > 0 } inherited) return;
+        var errno = Fs.TryWriteFile(path, inherited);
+        if (errno != 0 && !IgnorablePermissionError(errno)) throw CgroupFileSystem.WriteFailure(path, inherited, errno);
+    }
 
     public override void Freeze()
     {
@@ -101,6 +106,9 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
         foreach (var (file, value) in Devices.V1DeviceWrites.Plan(current, target))
             Fs.WriteFile(Path.Join(dir, file), value);
     }
+
+    public override IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, PlanMode mode) =>
+        V1ResourcePlanner.Plan(resources, Paths, Fs, mode);
 
     public override CgroupStats Stats()
     {

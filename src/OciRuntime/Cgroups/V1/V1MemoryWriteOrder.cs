@@ -1,15 +1,15 @@
 namespace OciRuntime.Cgroups.V1;
 
 /// <summary>
-/// v1 refuses memory.limit_in_bytes above the current memory.memsw.limit_in_bytes and memsw below the memory
-/// limit, so the order of the two writes depends on whether the limits go up or down (runc's rule).
+/// v1 refuses a memory.limit_in_bytes above memory.memsw.limit_in_bytes and the reverse, so when both change the
+/// order of the two writes matters. runc's rule: the memsw limit goes first when it is unlimited or above the
+/// current memory limit (it then cannot undercut the old memory limit, and the new memory limit fits under it);
+/// otherwise the memory limit goes first.
 /// </summary>
 public static class V1MemoryWriteOrder
 {
-    /// <summary>True when the swap (memsw) limit must be written before the memory limit.</summary>
-    /// <param name="currentMemsw">The memsw limit now in force (ulong.MaxValue when unlimited).</param>
-    /// <param name="newMemory">The new memory limit, -1 for unlimited.</param>
+    /// <param name="currentMemoryLimit">memory.limit_in_bytes now in force.</param>
     /// <param name="newMemsw">The new memory+swap limit, -1 for unlimited.</param>
-    public static bool SwapFirst(ulong currentMemsw, long newMemory, long newMemsw) =>
-        newMemory == -1 || newMemsw == -1 || (ulong)newMemsw > currentMemsw || (newMemory > 0 && (ulong)newMemory > currentMemsw);
+    public static bool SwapFirst(ulong currentMemoryLimit, long newMemsw) =>
+        newMemsw == -1 || currentMemoryLimit < (ulong)newMemsw;
 }

@@ -1,4 +1,6 @@
 using OciRuntime.Cgroups.Native;
+using OciRuntime.Cgroups.Resources;
+using OciRuntime.Spec;
 
 namespace OciRuntime.Cgroups.V2;
 
@@ -93,17 +95,9 @@ public sealed class V2CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
             ? CgroupFileParsers.ParseKeyValues(text).GetValueOrDefault("oom_kill")
             : 0;
 
-    public override void ApplyDevices(IEnumerable<Devices.DeviceRule> configRules)
-    {
-        var program = Devices.DeviceFilterProgram.Compile(Devices.DefaultDevices.WithConfig(configRules));
-        var fd = Fs.OpenDirectory(Dir);
-        try
-        {
-            Devices.BpfDeviceProgramAttacher.Replace(fd, program);
-        }
-        finally
-        {
-            CgroupSyscalls.Close(fd);
-        }
-    }
+    public override void ApplyDevices(IEnumerable<Devices.DeviceRule> configRules) =>
+        Fs.AttachDeviceProgram(Dir, Devices.DeviceFilterProgram.Compile(Devices.DefaultDevices.WithConfig(configRules)));
+
+    public override IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, PlanMode mode) =>
+        V2ResourcePlanner.Plan(resources, Dir, Fs, mode);
 }

@@ -95,6 +95,8 @@ public static class ContainerInit
             if (plan.ConsoleSocketFd < 0) throw new OciRuntimeException("process.terminal is set but there is no console socket");
             ContainerConsole.Setup(plan.ConsoleSocketFd, (ushort?)process.ConsoleSize?.Height, (ushort?)process.ConsoleSize?.Width);
         }
+        // Made as root and before a read-only root is sealed, as runc does; entered later as the user.
+        if (!string.IsNullOrEmpty(process.Cwd)) Directory.CreateDirectory(process.Cwd);
         if (newMountNamespace) rootfs.Finish();
 
         if ((plan.NewNamespaces & CLONE_NEWUTS) != 0 || spec.Hostname != null)
@@ -114,15 +116,16 @@ public static class ContainerInit
     }
 
     /// <summary>
-    /// Blocks opening the exec fifo for writing until `start` opens it for reading, then writes one byte so
-    /// `start` knows the container is on its way.
+    /// Blocks reading the exec fifo (inherited read-write, so it never sees end-of-file) until `start` writes
+    /// its byte.
     /// </summary>
     private static unsafe void WaitForStart(int fifoFd)
     {
-        var fd = Errno.Check(Libc.Open($"/proc/self/fd/{fifoFd}", Libc.O_WRONLY | Libc.O_CLOEXEC, 0), "open exec fifo");
-        byte zero = (byte)'0';
-        Libc.Write(fd, &zero, 1);
-        Libc.Close(fd);
+        byte b;
+        nint n;
+        do n = Libc.Read(fifoFd, &b, 1);
+        while (n < 0 && Libc.LastErrno == Libc.EINTR);
+        if (n != 1) throw Errno.Last("read exec.fifo");
         Libc.Close(fifoFd);
     }
 

@@ -23,7 +23,6 @@ internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IRead
         if (args.Count == 0) throw new OciRuntimeException("config.json: process.args: must not be empty");
         IReadOnlyList<string> env = [.. process.Env ?? [], .. extraEnvironment];
         var cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
-        Directory.CreateDirectory(cwd);
         Errno.Check(Mounts.Chdir(cwd), $"chdir {cwd}");
         var executable = Find(args[0], Lookup(env, "PATH") ?? DefaultPath);
         if (Lookup(env, "HOME") == null) env = [.. env, "HOME=" + HomeOf(process.User?.Uid ?? 0)];

@@ -26,7 +26,7 @@ public static class ContainerCreate
         var bundle = Path.GetFullPath(options.Bundle);
         var configText = SpecLoader.ReadText(bundle);
         var spec = SpecSerializer.Deserialize(configText, SpecLoader.ConfigFileName);
-        // TODO-VALIDATOR
+        SpecValidator.Validate(spec, options.SystemdCgroup);
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required to create a container");
         if (process.Terminal == true && options.ConsoleSocket == null && !options.Foreground)
             throw new OciRuntimeException("cannot allocate tty if ocirun will detach without setting console socket");
@@ -76,12 +76,14 @@ public static class ContainerCreate
             record.Cgroups = cgroups.Paths;
             // Saved before anything runs in it, so `delete --force` can clean up after a create that was killed.
             store.Save(record);
-            ContainerResources.Apply(cgroups, spec.Linux?.Resources);
+            cgroups.Apply(spec.Linux?.Resources);
             var cgroupFd = cgroups.OpenDirectoryForClone() ?? -1;
             if (cgroupFd >= 0) fds.Add(cgroupFd);
 
             Errno.Check(Libc.MkFifo(paths.ExecFifo, 0b110_010_010), "mkfifo exec.fifo");
-            var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_PATH | Libc.O_CLOEXEC, 0), "open exec.fifo");
+            // Opened read-write here, so the open cannot block and the init inherits a reader without ever
+            // reopening the fifo (a non-dumpable process that switched users cannot use /proc/self/fd).
+            var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_RDWR | Libc.O_CLOEXEC, 0), "open exec.fifo");
             fds.Add(fifo);
             var consoleSocket = options.ConsoleSocket != null ? ConsoleSocketClient.Connect(options.ConsoleSocket) : -1;
             if (consoleSocket >= 0) fds.Add(consoleSocket);

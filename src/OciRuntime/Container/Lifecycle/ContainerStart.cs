@@ -5,12 +5,13 @@ using OciRuntime.Linux;
 namespace OciRuntime.Container.Lifecycle;
 
 /// <summary>
-/// `start`: opens the exec fifo for reading, which releases the init blocked writing it; the byte it writes says it
-/// is on its way to exec. The fifo is then removed, so status reads "running". No config parsing unless the
-/// container has poststart hooks to run.
+/// `start`: writes one byte into the exec fifo, which releases the init blocked reading it, and removes the fifo,
+/// so status reads "running". No config parsing: poststart hooks were recorded at create.
 /// </summary>
 public static class ContainerStart
 {
+    private const int ENXIO = 6;
+
     public static void Run(string root, string id)
     {
         var store = new StateStore(root);
@@ -29,32 +30,25 @@ public static class ContainerStart
             default:
                 throw new OciRuntimeException($"cannot start a container in the {status.ToOciString()} state");
         }
-        using (var init = InitProcess.Open(record) ?? throw new OciRuntimeException("cannot start a container that has stopped"))
-            ReleaseInit(paths.ExecFifo, init);
+        ReleaseInit(paths.ExecFifo);
         record.Phase = LifecyclePhase.Running;
         store.Save(record);
         RunPoststartHooks(record);
     }
 
-    private static unsafe void ReleaseInit(string fifoPath, InitProcess init)
+    /// <summary>
+    /// Writes the byte the init waits for. The fifo has a reader only while the init lives: with none, opening
+    /// for writing fails (ENXIO) and the container has stopped.
+    /// </summary>
+    private static unsafe void ReleaseInit(string fifoPath)
     {
-        var fd = Errno.Check(Libc.Open(fifoPath, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0), "open exec.fifo");
+        var fd = Libc.Open(fifoPath, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
+        if (fd < 0 && Libc.LastErrno == ENXIO) throw new OciRuntimeException("cannot start a container that has stopped");
+        Errno.Check(fd, "open exec.fifo");
         try
         {
-            var poll = new Libc.PollFd { Fd = fd, Events = 1 /* POLLIN */ };
-            while (true)
-            {
-                var r = Libc.Poll(&poll, 1, 100);
-                if (r < 0 && Libc.LastErrno == Libc.EINTR) continue;
-                if (r < 0) throw Errno.Last("poll exec.fifo");
-                if (r > 0)
-                {
-                    byte b;
-                    if (Libc.Read(fd, &b, 1) == 1) break;
-                }
-                // Nothing yet: the init may have died while waiting, and then nobody will ever write.
-                if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot start a container that has stopped");
-            }
+            byte go = (byte)'0';
+            if (Libc.Write(fd, &go, 1) != 1) throw Errno.Last("write exec.fifo");
         }
         finally
         {

@@ -144,7 +144,7 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     }
 
     private static DeviceNode ToNode(LinuxDevice d) => new(
-        d.Path, d.Type[0], d.Major, d.Minor, d.FileMode ?? 0b110_110_110, d.Uid ?? 0, d.Gid ?? 0);
+        d.Path, d.Type[0], d.Major ?? 0, d.Minor ?? 0, d.FileMode ?? 0b110_110_110, d.Uid ?? 0, d.Gid ?? 0);
 
     private void CreateDevice(RootedPath root, DeviceNode device)
     {
