@@ -8,7 +8,7 @@ DOTNET ?= dotnet
 APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev
 SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props
 
-.PHONY: all build deps install test unit-test integration-test run clean
+.PHONY: all build deps install test unit-test integration-test run clean conformance e2e
 
 all: build
 
@@ -36,6 +36,17 @@ integration-test: build
 
 run: deps build
 	@scripts/run-demo.sh $(CURDIR)/$(BIN)
+
+# The OCI validation suite and a real containerd, against RUNTIME (default: bin/ocirun, built first).
+# Options (conformance/README.md): COMPARE=runc,crun UPDATE=1 FILES=a,b TIMEOUT=s RUNTIME_TOOLS_SRC=dir|tarball
+RUNTIME ?= $(CURDIR)/$(BIN)
+RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
+
+conformance: $(RUNTIME_NEEDS_BUILD)
+	RUNTIME="$(RUNTIME)" conformance/conformance.sh
+
+e2e: $(RUNTIME_NEEDS_BUILD)
+	conformance/e2e.sh "$(RUNTIME)"
 
 clean:
 	rm -rf bin artifacts .tmp
