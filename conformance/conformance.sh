@@ -116,14 +116,15 @@ count() { # PATTERN FILE -> number of matching lines
 # Runs one test file; its outputs go to OUT/FILE.{tap,err,calls,leaks}; prints its summary row:
 # file ok notok skip rc status leaks milliseconds (tab-separated).
 run_file() { # LABEL BIN HIDE_CGROUP2 OUT FILE
-  local label=$1 bin=$2 hide=$3 out=$4 f=$5 root tmp start rc ms ok notok skip status leaks
+  local label=$1 bin=$2 hide=$3 out=$4 f=$5 root tmp start rc ms ok notok skip status leaks prefix=()
   root=$cache/state/$label; tmp=$cache/tmp/$label
+  [ "$hide" = 1 ] && prefix=("$here/hide-cgroup2.sh")
   mkdir -p "$root" "$tmp"; : > "$out/$f.calls"
   start=$(date +%s%N)
   set +e
   (cd "$suite" && env RUNTIME="$here/runtime-wrapper.sh" TMPDIR="$tmp" CONFORMANCE_RUNTIME_BIN="$bin" \
      CONFORMANCE_RUNTIME_ROOT="$root" CONFORMANCE_CALL_LOG="$out/$f.calls" CONFORMANCE_HIDE_CGROUP2="$hide" \
-     timeout -k 10 "$timeout_s" $([ "$hide" = 1 ] && echo "$here/hide-cgroup2.sh") "./validation/$f/$f.t" \
+     timeout -k 10 "$timeout_s" "${prefix[@]}" "./validation/$f/$f.t" \
      > "$out/$f.tap" 2> "$out/$f.err" < /dev/null)
   rc=$?
   set -e
@@ -132,7 +133,7 @@ run_file() { # LABEL BIN HIDE_CGROUP2 OUT FILE
   ok=$(count '^ok ' "$out/$f.tap")
   notok=$(count '^not ok ' "$out/$f.tap")
   skip=$(count '^ok .*# ?[Ss][Kk][Ii][Pp]' "$out/$f.tap")
-  status=done; if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then status=timeout; fi
+  status="done"; if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then status=timeout; fi
   leaks=$(grep -cv '^residue: ' "$out/$f.leaks" || true)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$f" "$ok" "$notok" "$skip" "$rc" "$status" "$leaks" "$ms"
 }

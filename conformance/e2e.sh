@@ -30,7 +30,7 @@ ctr() { timeout 60 ctr --address "$sock" --namespace "$ns" "$@"; }
 run_flags=(--runc-binary "$runtime" --runc-root "$runtime_root" --fifo-dir "$work/fifo")
 
 cleanup() {
-  local id pid dir mnt
+  local id pid dir mnt cgroups
   trap - EXIT INT TERM
   if [ -n "$containerd_pid" ] && kill -0 "$containerd_pid" 2>/dev/null; then
     for id in $(ctr task ls -q 2>/dev/null); do
@@ -48,7 +48,8 @@ cleanup() {
     echo "cleanup: killing leftover shim $pid" >&2; kill -9 "$pid" 2>/dev/null
   done
   # ctr puts each container in the cgroup /NAMESPACE/ID: anything still there is ours.
-  for dir in $(find /sys/fs/cgroup -mindepth 2 -maxdepth 4 -depth -type d -path "*/$ns*" 2>/dev/null); do
+  cgroups=$(find /sys/fs/cgroup -mindepth 2 -maxdepth 4 -depth -type d -path "*/$ns*" 2>/dev/null)
+  for dir in $cgroups; do
     for pid in $(cat "$dir/cgroup.procs" 2>/dev/null); do
       echo "cleanup: killing leftover container process $pid" >&2; kill -9 "$pid" 2>/dev/null
     done
@@ -56,7 +57,7 @@ cleanup() {
   for mnt in $(awk -v w="$work/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r); do
     umount "$mnt" 2>/dev/null || umount -l "$mnt" 2>/dev/null
   done
-  for dir in $(find /sys/fs/cgroup -mindepth 2 -maxdepth 4 -depth -type d -path "*/$ns*" 2>/dev/null); do
+  for dir in $cgroups; do
     for _ in 1 2 3 4 5; do rmdir "$dir" 2>/dev/null && break; sleep 0.2; done
   done
   rm -rf "$work"
