@@ -113,29 +113,31 @@ count() { # PATTERN FILE -> number of matching lines
   grep -cE "$1" "$2" || true
 }
 
-# Runs one test file; its outputs go to OUT/FILE.{tap,err,calls,leaks}; prints its summary row:
-# file ok notok skip rc status leaks milliseconds (tab-separated).
+# Runs one test file; its outputs go to OUT/FILE.{tap,err,calls,leaks}. Sets `row`, its summary row:
+# file ok notok skip rc status leaks milliseconds (tab-separated). The test runs in the background so that a
+# signal to the harness interrupts the wait at once (see on_exit); test_pid is its `timeout` process.
 run_file() { # LABEL BIN HIDE_CGROUP2 OUT FILE
   local label=$1 bin=$2 hide=$3 out=$4 f=$5 root tmp start rc ms ok notok skip status leaks prefix=()
   root=$cache/state/$label; tmp=$cache/tmp/$label
   [ "$hide" = 1 ] && prefix=("$here/hide-cgroup2.sh")
   mkdir -p "$root" "$tmp"; : > "$out/$f.calls"
+  current=("$bin" "$root" "$tmp" "$out/$f.calls" "$hide")
   start=$(date +%s%N)
-  set +e
-  (cd "$suite" && env RUNTIME="$here/runtime-wrapper.sh" TMPDIR="$tmp" CONFORMANCE_RUNTIME_BIN="$bin" \
+  (cd "$suite" && exec env RUNTIME="$here/runtime-wrapper.sh" TMPDIR="$tmp" CONFORMANCE_RUNTIME_BIN="$bin" \
      CONFORMANCE_RUNTIME_ROOT="$root" CONFORMANCE_CALL_LOG="$out/$f.calls" CONFORMANCE_HIDE_CGROUP2="$hide" \
-     timeout -k 10 "$timeout_s" "${prefix[@]}" "./validation/$f/$f.t" \
-     > "$out/$f.tap" 2> "$out/$f.err" < /dev/null)
-  rc=$?
-  set -e
+     timeout -k 10 "$timeout_s" "${prefix[@]}" "./validation/$f/$f.t") > "$out/$f.tap" 2> "$out/$f.err" < /dev/null &
+  test_pid=$!
+  wait "$test_pid" && rc=0 || rc=$?
+  test_pid=
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   cleanup_leftovers "$bin" "$root" "$tmp" "$out/$f.calls" "$hide" > "$out/$f.leaks"
+  current=()
   ok=$(count '^ok ' "$out/$f.tap")
   notok=$(count '^not ok ' "$out/$f.tap")
   skip=$(count '^ok .*# ?[Ss][Kk][Ii][Pp]' "$out/$f.tap")
   status="done"; if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then status=timeout; fi
   leaks=$(grep -cv '^residue: ' "$out/$f.leaks" || true)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$f" "$ok" "$notok" "$skip" "$rc" "$status" "$leaks" "$ms"
+  row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$f" "$ok" "$notok" "$skip" "$rc" "$status" "$leaks" "$ms")
 }
 
 print_row() { # SUMMARY_ROW [NOTE]
@@ -152,6 +154,21 @@ regressed() { # SUMMARY_ROW -> true when it has fewer ok or more not ok than exp
     $0 !~ /^#/ && $1 == r[1] { found = 1; if (r[2] < $2 || r[3] > $3) bad = 1 }
     END { exit !(bad || (!found && r[3] > 0)) }' "$expected_file" 2>/dev/null
 }
+
+# Interrupted (Ctrl-C, CI timeout): stop the test file being run and remove what it has left.
+current=() test_pid=
+on_exit() {
+  set +e
+  if [ -n "$test_pid" ]; then
+    echo "conformance: interrupted, stopping the test and cleaning up" >&2
+    kill -TERM "$test_pid" 2>/dev/null  # timeout passes it on to the test, and kills it 10 s later if need be
+    wait "$test_pid" 2>/dev/null
+  fi
+  [ ${#current[@]} -eq 0 ] || cleanup_leftovers "${current[@]}" >&2
+  rm -rf "$cache/state" "$cache/tmp"
+}
+trap on_exit EXIT
+trap 'exit 130' INT TERM
 
 over_budget=0
 for i in "${!runtimes[@]}"; do
@@ -170,18 +187,18 @@ for i in "${!runtimes[@]}"; do
       over_budget=1
       continue
     fi
-    row=$(run_file "$label" "$bin" "$hide" "$out" "$f")
+    run_file "$label" "$bin" "$hide" "$out" "$f"
     # The suite has timing races (a few seconds' windows, processes that may exit before they are signalled):
     # a regression of the runtime under test is run once more before it counts, and shows as flaky if it passes.
     if [ "$i" -eq 0 ] && [ "$update" != 1 ] && [ "$retry" = 1 ] && regressed "$row"; then
       print_row "$row" " -> regression, running it again"
       for ext in tap err calls leaks; do mv "$out/$f.$ext" "$out/$f.first.$ext"; done
-      second=$(run_file "$label" "$bin" "$hide" "$out" "$f")
+      first=$row
+      run_file "$label" "$bin" "$hide" "$out" "$f"
+      second=$row
       if ! regressed "$second"; then
-        IFS=$'\t' read -r _ first_ok first_notok _ <<< "$row"
+        IFS=$'\t' read -r _ first_ok first_notok _ <<< "$first"
         row=$(awk -F'\t' -v OFS='\t' -v first="$first_ok/$first_notok" '{ $6 = "flaky"; print $0, first }' <<< "$second")
-      else
-        row=$second
       fi
     fi
     echo "$row" >> "$out/summary.tsv"
