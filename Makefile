@@ -8,7 +8,7 @@ DOTNET ?= dotnet
 APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev
 SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props
 
-.PHONY: all build deps install test unit-test integration-test run clean conformance e2e
+.PHONY: all build deps install test unit-test integration-test run clean
 
 all: build
 
@@ -41,6 +41,8 @@ run: deps build
 # Options (conformance/README.md): COMPARE=runc,crun UPDATE=1 FILES=a,b TIMEOUT=s RUNTIME_TOOLS_SRC=dir|tarball
 RUNTIME ?= $(CURDIR)/$(BIN)
 RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
+
+.PHONY: conformance e2e
 
 conformance: $(RUNTIME_NEEDS_BUILD)
 	RUNTIME="$(RUNTIME)" conformance/conformance.sh
