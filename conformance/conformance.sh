@@ -210,6 +210,7 @@ rm -rf "$cache/state" "$cache/tmp"
 
 report=$results/report.txt
 "$here/report.sh" "$expected_file" "$results" "${labels[@]}" > "$report" && verdict=0 || verdict=$?
+[ "$update" = 1 ] && echo "(UPDATE=1: this compares with the expected.tsv that the run is about to replace)"
 cat "$report"
 echo "(TAP output, stderr, runtime calls and leftovers per file: $results/LABEL/FILE.{tap,err,calls,leaks})"
 
