@@ -46,6 +46,19 @@ integration-test: build
 run: deps build
 	@scripts/run-demo.sh $(CURDIR)/$(BIN)
 
+# The OCI validation suite and a real containerd, against RUNTIME (default: bin/ocirun, built first).
+# Options (conformance/README.md): COMPARE=runc,crun UPDATE=1 FILES=a,b TIMEOUT=s RUNTIME_TOOLS_SRC=dir|tarball
+RUNTIME ?= $(CURDIR)/$(BIN)
+RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
+
+.PHONY: conformance e2e
+
+conformance: $(RUNTIME_NEEDS_BUILD)
+	RUNTIME="$(RUNTIME)" conformance/conformance.sh
+
+e2e: $(RUNTIME_NEEDS_BUILD)
+	conformance/e2e.sh "$(RUNTIME)"
+
 clean:
 	rm -rf bin artifacts .tmp
 	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
