@@ -99,12 +99,14 @@ public sealed class LifecycleTests
     public void Kill_accepts_names_with_and_without_SIG_and_numbers()
     {
         Root.Require();
-        using var bundle = new BusyboxBundle("sh", "-c", "trap 'echo got >> /tmp/signals' USR1; while true; do sleep 0.1; done");
+        using var bundle = new BusyboxBundle("sh", "-c", "trap 'echo got >> /tmp/signals' USR1; touch /tmp/ready; while true; do sleep 0.1; done");
         ((System.Text.Json.Nodes.JsonObject)bundle.Config["root"]!)["readonly"] = false;
         bundle.Save();
         var id = bundle.NewId();
         Assert.Equal(0, bundle.Ocirun("run", "--detach", "--bundle", bundle.Directory, id).ExitCode);
         var signals = Path.Combine(bundle.Directory, "rootfs", "tmp", "signals");
+        // Until its trap is set, pid 1 ignores USR1 (the kernel protects a namespace's init).
+        WaitFor(() => File.Exists(Path.Combine(bundle.Directory, "rootfs", "tmp", "ready")));
         var expected = 0;
         // One at a time: standard signals do not queue, so a burst could arrive as one.
         foreach (var signal in new[] { "USR1", "SIGUSR1", "10" })

@@ -200,10 +200,11 @@ public class CgroupDeviceApplyTests
                               OciRuntime.Cgroups.Devices.DeviceRule.FromSpec(true, "c", 4, 64, "rw")]);
 
         Assert.Equal(
-            ["devices.deny=a *:* rwm", "devices.allow=b *:* m", "devices.allow=c *:* m", "devices.allow=c 1:3 rwm",
-             "devices.allow=c 1:5 rwm", "devices.allow=c 1:7 rwm", "devices.allow=c 1:8 rwm", "devices.allow=c 1:9 rwm",
-             "devices.allow=c 4:64 rw", "devices.allow=c 5:0 rwm", "devices.allow=c 5:2 rwm", "devices.allow=c 10:200 rwm",
-             "devices.allow=c 136:* rwm"],
+            // The config's rules first, then the default allowlist, in the order they are granted.
+            ["devices.deny=a *:* rwm", "devices.allow=c 4:64 rw", "devices.allow=c *:* m", "devices.allow=b *:* m",
+             "devices.allow=c 1:3 rwm", "devices.allow=c 1:8 rwm", "devices.allow=c 1:7 rwm", "devices.allow=c 5:0 rwm",
+             "devices.allow=c 1:5 rwm", "devices.allow=c 1:9 rwm", "devices.allow=c 136:* rwm", "devices.allow=c 5:2 rwm",
+             "devices.allow=c 10:200 rwm"],
             fs.Writes.Select(w => $"{Path.GetFileName(w.Path)}={w.Value}"));
     }
 }

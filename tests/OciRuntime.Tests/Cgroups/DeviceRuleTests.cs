@@ -76,7 +76,7 @@ public class DeviceRuleTests
         var target = DeviceRuleSet.From([DenyAll, DeviceRule.FromSpec(true, "c", 1, 3, "rw"), DeviceRule.FromSpec(true, "b", 8, 0, "rw"), DeviceRule.FromSpec(true, "c", 4, 1, "r")]);
 
         Assert.Equal(
-            [("devices.deny", "c 1:3 m"), ("devices.deny", "c 1:5 rwm"), ("devices.allow", "c 4:1 r"), ("devices.allow", "b 8:0 w")],
+            [("devices.deny", "c 1:3 m"), ("devices.deny", "c 1:5 rwm"), ("devices.allow", "b 8:0 w"), ("devices.allow", "c 4:1 r")],
             V1DeviceWrites.Plan(current, target));
     }
 

@@ -13,10 +13,10 @@ public class ResourceApplyTests : IDisposable
 
     private static readonly string[] DefaultAllowWrites =
     [
-        "devices/c1/devices.deny=a *:* rwm", "devices/c1/devices.allow=b *:* m", "devices/c1/devices.allow=c *:* m",
-        "devices/c1/devices.allow=c 1:3 rwm", "devices/c1/devices.allow=c 1:5 rwm", "devices/c1/devices.allow=c 1:7 rwm",
-        "devices/c1/devices.allow=c 1:8 rwm", "devices/c1/devices.allow=c 1:9 rwm", "devices/c1/devices.allow=c 5:0 rwm",
-        "devices/c1/devices.allow=c 5:2 rwm", "devices/c1/devices.allow=c 10:200 rwm", "devices/c1/devices.allow=c 136:* rwm",
+        "devices/c1/devices.deny=a *:* rwm", "devices/c1/devices.allow=c *:* m", "devices/c1/devices.allow=b *:* m",
+        "devices/c1/devices.allow=c 1:3 rwm", "devices/c1/devices.allow=c 1:8 rwm", "devices/c1/devices.allow=c 1:7 rwm",
+        "devices/c1/devices.allow=c 5:0 rwm", "devices/c1/devices.allow=c 1:5 rwm", "devices/c1/devices.allow=c 1:9 rwm",
+        "devices/c1/devices.allow=c 136:* rwm", "devices/c1/devices.allow=c 5:2 rwm", "devices/c1/devices.allow=c 10:200 rwm",
     ];
 
     [Fact]

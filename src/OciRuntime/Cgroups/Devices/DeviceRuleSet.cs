@@ -9,6 +9,8 @@ namespace OciRuntime.Cgroups.Devices;
 public sealed class DeviceRuleSet
 {
     private readonly Dictionary<(char Type, long Major, long Minor), DeviceAccess> _exceptions = [];
+    // The order exceptions were first granted: the kernel lists them so, and the spec says rules apply in order.
+    private readonly List<(char Type, long Major, long Minor)> _order = [];
 
     public bool DefaultAllow { get; private set; }
 
@@ -40,18 +42,24 @@ public sealed class DeviceRuleSet
         {
             DefaultAllow = rule.Allow;
             _exceptions.Clear();
+            _order.Clear();
             return;
         }
         var key = (rule.Type, rule.Major, rule.Minor);
         // An exception means the opposite of the default; a rule agreeing with the default removes access from it.
         if (rule.Allow != DefaultAllow)
         {
+            if (!_exceptions.ContainsKey(key)) _order.Add(key);
             _exceptions[key] = _exceptions.GetValueOrDefault(key) | rule.Access;
             return;
         }
         RefuseHoleInWildcard(rule);
         var remaining = _exceptions.GetValueOrDefault(key) & ~rule.Access;
-        if (remaining == DeviceAccess.None) _exceptions.Remove(key);
+        if (remaining == DeviceAccess.None)
+        {
+            _exceptions.Remove(key);
+            _order.Remove(key);
+        }
         else _exceptions[key] = remaining;
     }
 
@@ -83,6 +91,14 @@ public sealed class DeviceRuleSet
             .OrderBy(e => e.Key.Major).ThenBy(e => e.Key.Minor).ThenBy(e => e.Key.Type)
             .Select(e => new DeviceRule(e.Key.Type, e.Key.Major, e.Key.Minor, e.Value, !DefaultAllow))
             .ToList();
+
+    /// <summary>
+    /// The exceptions in the order they were first granted (config rules, then the default allowlist): v1 lists
+    /// them in write order, and the spec asks for rules applied in order (crun does so; runc sorts and fails the
+    /// validation suite's check).
+    /// </summary>
+    public IReadOnlyList<DeviceRule> ExceptionsInGrantOrder =>
+        _order.Select(key => new DeviceRule(key.Type, key.Major, key.Minor, _exceptions[key], !DefaultAllow)).ToList();
 
     public DeviceAccess ExceptionAccess(char type, long major, long minor) =>
         _exceptions.GetValueOrDefault((type, major, minor));

@@ -27,7 +27,7 @@ public static class V1DeviceWrites
             var extra = old.Access & ~target.ExceptionAccess(old.Type, old.Major, old.Minor);
             if (extra != DeviceAccess.None) writes.Add((revokeFile, (old with { Access = extra }).ToV1String()));
         }
-        foreach (var wanted in target.Exceptions)
+        foreach (var wanted in target.ExceptionsInGrantOrder)
         {
             var missing = wanted.Access & ~current.ExceptionAccess(wanted.Type, wanted.Major, wanted.Minor);
             if (missing != DeviceAccess.None) writes.Add((exceptionFile, (wanted with { Access = missing }).ToV1String()));

@@ -108,6 +108,9 @@ public static class ContainerInit
         if (!plan.NoNewKeyring) Keyring.JoinNew(plan.Id);
         if (process.OomScoreAdj is { } oom) File.WriteAllText("/proc/self/oom_score_adj", oom.ToString());
         foreach (var limit in process.Rlimits ?? []) ProcessSettings.ApplyRlimit(limit);
+        SchedulingSettings.ApplyScheduler(process.Scheduler);
+        SchedulingSettings.ApplyIoPriority(process.IOPriority);
+        SchedulingSettings.ApplyPersonality(spec.Linux?.Personality);
         if (process.NoNewPrivileges == true) Errno.Check(Libc.Prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(PR_SET_NO_NEW_PRIVS)");
 
         var program = UserProgram.Resolve(process, plan.ExtraEnvironment);

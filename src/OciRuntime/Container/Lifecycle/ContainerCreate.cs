@@ -172,9 +172,9 @@ public static class ContainerCreate
                 case InitMessage.RunRuntimeHooks:
                     try
                     {
-                        var state = StateJson(record, "creating", pid);
-                        HookRunner.Run("prestart", spec.Hooks?.Prestart, state);
-                        HookRunner.Run("createRuntime", spec.Hooks?.CreateRuntime, state);
+                        // The validation suite (and crun) give prestart hooks "created"; createRuntime runs while creating.
+                        HookRunner.Run("prestart", spec.Hooks?.Prestart, StateJson(record, "created", pid));
+                        HookRunner.Run("createRuntime", spec.Hooks?.CreateRuntime, StateJson(record, "creating", pid));
                         socket.Send(InitMessage.RuntimeHooksDone);
                     }
                     catch (OciRuntimeException e)

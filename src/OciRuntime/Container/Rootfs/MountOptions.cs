@@ -47,8 +47,8 @@ internal sealed record MountOptions(
     /// <summary>
     /// Parses options the way runc does: known flag names set or clear flags, propagation names are collected,
     /// runc's extensions are recognised, and anything else is passed to the filesystem as data (so
-    /// <c>mode=755</c> or <c>size=65536k</c> reach tmpfs). A bind mount has no data, so an unknown option there
-    /// is an error rather than silently ignored.
+    /// <c>mode=755</c> or <c>size=65536k</c> reach tmpfs; the kernel refuses what the filesystem does not know).
+    /// A bind mount takes no data: runc and crun ignore it there, and so do we, with a debug note.
     /// </summary>
     public static MountOptions Parse(IEnumerable<string>? options, string? type)
     {
@@ -79,7 +79,10 @@ internal sealed record MountOptions(
         }
         if (type == "bind") flags |= MS_BIND;
         if ((flags & MS_BIND) != 0 && data.Count > 0)
-            throw new OciRuntimeException($"unknown mount option \"{data[0]}\"");
+        {
+            RuntimeLog.Debug($"bind mount: ignoring filesystem options {string.Join(',', data)}");
+            data.Clear();
+        }
         return new MountOptions(flags, cleared, propagation, string.Join(',', data), tmpCopyUp, idMap, rIdMap);
     }
 }

@@ -18,7 +18,8 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
 
     public void MountAll()
     {
-        Mount(null, "/", null, RootPropagation() | MS_REC, null);
+        Mount(null, "/", null, RootPropagation(), null);
+        MakeParentMountPrivate();
         Mount(rootfs, rootfs, null, MS_BIND | MS_REC, null);
         using var root = new RootedPath(rootfs);
         foreach (var mount in spec.Mounts ?? []) MountOne(root, mount);
@@ -29,14 +30,33 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         }
     }
 
+    /// <summary>"/" is made rslave by default (nothing we mount leaks to the host) or gets linux.rootfsPropagation.</summary>
+    /// An unbindable "/" would refuse the rootfs bind, so that one is applied only after the switch.
     private ulong RootPropagation() => spec.Linux?.RootfsPropagation switch
     {
-        null or "" or "rslave" or "slave" => MS_SLAVE,
-        "private" or "rprivate" => MS_PRIVATE,
-        "shared" or "rshared" => MS_SHARED,
-        "unbindable" or "runbindable" => MS_UNBINDABLE,
-        var other => throw new OciRuntimeException($"linux.rootfsPropagation: unknown value \"{other}\""),
+        null or "" or "unbindable" or "runbindable" => MS_SLAVE | MS_REC,
+        var value => ConfiguredPropagation(value),
     };
+
+    private static ulong ConfiguredPropagation(string value) => value switch
+    {
+        "slave" => MS_SLAVE, "rslave" => MS_SLAVE | MS_REC,
+        "private" => MS_PRIVATE, "rprivate" => MS_PRIVATE | MS_REC,
+        "shared" => MS_SHARED, "rshared" => MS_SHARED | MS_REC,
+        "unbindable" => MS_UNBINDABLE, "runbindable" => MS_UNBINDABLE | MS_REC,
+        _ => throw new OciRuntimeException($"config.json: linux.rootfsPropagation: unknown value \"{value}\""),
+    };
+
+    /// <summary>
+    /// pivot_root refuses a new root whose parent mount is shared (as it is under a shared rootfsPropagation):
+    /// the mount holding the rootfs's parent directory is made private, as runc does.
+    /// </summary>
+    private void MakeParentMountPrivate()
+    {
+        var parent = Path.GetDirectoryName(rootfs.TrimEnd('/')) ?? "/";
+        var mountPoint = MountInfo.MountPointOf(parent);
+        if (MountInfo.IsShared(mountPoint)) Mount(null, mountPoint, null, MS_PRIVATE, null);
+    }
 
     private void MountOne(RootedPath root, Mount mount)
     {
@@ -239,9 +259,10 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         }
     }
 
-    /// <summary>After the switch: masked and read-only paths, then a read-only root if asked for.</summary>
+    /// <summary>After the switch: "/" propagation, masked and read-only paths, then a read-only root if asked for.</summary>
     public void Finish()
     {
+        if (spec.Linux?.RootfsPropagation is { Length: > 0 } propagation) Mount(null, "/", null, ConfiguredPropagation(propagation), null);
         foreach (var path in spec.Linux?.ReadonlyPaths ?? []) MakeReadonly(path);
         foreach (var path in spec.Linux?.MaskedPaths ?? []) Mask(path);
         if (spec.Root?.Readonly == true) Mount(null, "/", null, MS_BIND | MS_REMOUNT | MS_RDONLY | LockedFlags("/"), null);

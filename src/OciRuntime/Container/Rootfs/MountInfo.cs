@@ -1,0 +1,41 @@
+namespace OciRuntime.Container.Rootfs;
+
+/// <summary>Reads /proc/self/mountinfo: which mount holds a path, and whether it propagates (shared:N).</summary>
+internal static class MountInfo
+{
+    public sealed record Entry(string MountPoint, string OptionalFields);
+
+    public static IEnumerable<Entry> Read(string path = "/proc/self/mountinfo")
+    {
+        foreach (var line in File.ReadLines(path)) if (Parse(line) is { } entry) yield return entry;
+    }
+
+    /// <summary>One line: ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - TYPE SOURCE SUPER.</summary>
+    public static Entry? Parse(string line)
+    {
+        var fields = line.Split(' ');
+        if (fields.Length < 7) return null;
+        var separator = Array.IndexOf(fields, "-", 6);
+        if (separator < 0) return null;
+        return new Entry(Unescape(fields[4]), string.Join(' ', fields[6..separator]));
+    }
+
+    /// <summary>The deepest mount point at or above <paramref name="path"/>.</summary>
+    public static string MountPointOf(string path, IEnumerable<Entry>? entries = null)
+    {
+        var best = "/";
+        foreach (var entry in entries ?? Read())
+        {
+            var mp = entry.MountPoint;
+            var covers = mp == "/" || path == mp || path.StartsWith(mp.TrimEnd('/') + "/", StringComparison.Ordinal);
+            if (covers && mp.Length > best.Length) best = mp;
+        }
+        return best;
+    }
+
+    public static bool IsShared(string mountPoint, IEnumerable<Entry>? entries = null) =>
+        (entries ?? Read()).LastOrDefault(e => e.MountPoint == mountPoint)?.OptionalFields.Contains("shared:") ?? false;
+
+    private static string Unescape(string field) =>
+        field.Replace("\\040", " ").Replace("\\011", "\t").Replace("\\012", "\n").Replace("\\134", "\\");
+}
