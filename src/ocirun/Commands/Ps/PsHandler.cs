@@ -28,7 +28,16 @@ internal sealed class PsHandler : ICommandHandler<PsOptions>
             UseShellExecute = false,
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var ps = Process.Start(info) ?? throw new OciRuntimeException("ps: could not be started");
+        Process? started;
+        try
+        {
+            started = Process.Start(info);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new OciRuntimeException($"ps: {e.Message}", e);
+        }
+        using var ps = started ?? throw new OciRuntimeException("ps: could not be started");
         var stderr = ps.StandardError.ReadToEndAsync();
         var stdout = ps.StandardOutput.ReadToEnd();
         ps.WaitForExit();

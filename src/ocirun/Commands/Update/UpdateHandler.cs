@@ -11,12 +11,13 @@ internal sealed class UpdateHandler : ICommandHandler<UpdateOptions>
         if (options.KernelMemoryRequested) RuntimeLog.Warn("Kernel memory settings are ignored and will be removed");
         var document = options.ResourcesPath is { } path ? UpdateRequest.ReadDocument(path, Console.In) : null;
         var source = options.ResourcesPath == "-" ? "stdin" : options.ResourcesPath ?? "resources";
-        var request = UpdateRequest.From(Flags(options), document, source);
+        var request = UpdateRequest.From(ToFlags(options), document, source);
         ContainerUpdate.Run(global.Root, options.ContainerId, request);
         return 0;
     }
 
-    private static UpdateFlags Flags(UpdateOptions options) => new()
+    /// <summary>The parsed flags as the library's update request takes them.</summary>
+    internal static UpdateFlags ToFlags(UpdateOptions options) => new()
     {
         BlkioWeight = options.BlkioWeight,
         CpuPeriod = options.CpuPeriod,
