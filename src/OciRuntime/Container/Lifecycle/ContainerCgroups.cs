@@ -9,6 +9,10 @@ internal static class ContainerCgroups
     public static CgroupManager? Open(ContainerRecord record) =>
         record.Cgroups is { } paths ? CgroupManager.Open(paths) : null;
 
+    /// <summary>For commands that act on the cgroup itself (pause, update, events): a container without one is an error.</summary>
+    public static CgroupManager Require(ContainerRecord record) =>
+        Open(record) ?? throw new OciRuntimeException("container has no cgroup");
+
     /// <summary>Signals every process of the container; false when it has no cgroup to enumerate them by.</summary>
     public static bool KillAll(ContainerRecord record, int signal)
     {

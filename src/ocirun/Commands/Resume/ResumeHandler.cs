@@ -1,8 +1,12 @@
-using OciRuntime;
+using OciRuntime.Container.Lifecycle;
 
 namespace Ocirun.Commands;
 
 internal sealed class ResumeHandler : ICommandHandler<ResumeOptions>
 {
-    public int Run(GlobalOptions global, ResumeOptions options) => throw new OciRuntimeException("not implemented yet");
+    public int Run(GlobalOptions global, ResumeOptions options)
+    {
+        ContainerResume.Run(global.Root, options.ContainerId);
+        return 0;
+    }
 }

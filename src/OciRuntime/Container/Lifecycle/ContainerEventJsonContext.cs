@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace OciRuntime.Container.Lifecycle;
+
+[JsonSerializable(typeof(ContainerEvent))]
+public sealed partial class ContainerEventJsonContext : JsonSerializerContext;
