@@ -17,8 +17,10 @@ namespace OciRuntime.Container.Lifecycle;
 /// </summary>
 public static class ContainerCreate
 {
+    private const int F_DUPFD_CLOEXEC = 1030;
+
     /// <summary>A created container whose init is a child of this process (for `run`).</summary>
-    public sealed record Created(string Id, int InitPid, ContainerRecord Record);
+    public sealed record Created(string Id, int InitPid, ContainerRecord Record, bool Terminal);
 
     public static Created Run(CreateOptions options)
     {
@@ -85,7 +87,10 @@ public static class ContainerCreate
             // reopening the fifo (a non-dumpable process that switched users cannot use /proc/self/fd).
             var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_RDWR | Libc.O_CLOEXEC, 0), "open exec.fifo");
             fds.Add(fifo);
-            var consoleSocket = options.ConsoleSocket != null ? ConsoleSocketClient.Connect(options.ConsoleSocket) : -1;
+            var consoleSocket = spec.Process?.Terminal != true ? -1
+                : options.ConsoleSocket != null ? ConsoleSocketClient.Connect(options.ConsoleSocket)
+                : options.ConsoleSocketFd >= 0 ? Errno.Check(Libc.Fcntl(options.ConsoleSocketFd, F_DUPFD_CLOEXEC, 3), "dup console socket")
+                : -1;
             if (consoleSocket >= 0) fds.Add(consoleSocket);
             var binary = SelfBinary.OpenSealedCopy();
             fds.Add(binary);
@@ -145,7 +150,7 @@ public static class ContainerCreate
             record.Phase = LifecyclePhase.Created;
             store.Save(record);
             if (options.PidFile != null) PidFile.Write(options.PidFile, spawned.Pid);
-            return new Created(options.Id, spawned.Pid, record);
+            return new Created(options.Id, spawned.Pid, record, spec.Process?.Terminal == true);
         }
         finally
         {

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using OciRuntime.Container.Console;
+using OciRuntime.Container.Spawn;
 using OciRuntime.Container.State;
 using OciRuntime.Linux;
 
@@ -13,7 +15,8 @@ public static class ContainerRun
     private const int PR_SET_CHILD_SUBREAPER = 36;
 
     /// <summary>Signals a foreground `run` passes on to the container (SIGKILL and SIGSTOP cannot be caught).</summary>
-    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, 28];
+    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, SIGWINCH];
+    private const int SIGWINCH = 28;
 
     public static int Run(RunOptions options)
     {
@@ -25,12 +28,25 @@ public static class ContainerRun
             return 0;
         }
         if (!options.NoSubreaper) Libc.Prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-        var created = ContainerCreate.Run(new CreateOptions
+        // Without a console socket a terminal container gets ours: the pty master comes back on this pair.
+        var (terminalEnd, initEnd) = create.ConsoleSocket == null ? SyncSocket.CreatePair() : (null, null);
+        ContainerCreate.Created created;
+        try
         {
-            Root = create.Root, Id = create.Id, Bundle = create.Bundle, PidFile = create.PidFile,
-            ConsoleSocket = create.ConsoleSocket, NoPivot = create.NoPivot, NoNewKeyring = create.NoNewKeyring,
-            PreserveFds = create.PreserveFds, SystemdCgroup = create.SystemdCgroup, Foreground = true,
-        });
+            created = ContainerCreate.Run(new CreateOptions
+            {
+                Root = create.Root, Id = create.Id, Bundle = create.Bundle, PidFile = create.PidFile,
+                ConsoleSocket = create.ConsoleSocket, NoPivot = create.NoPivot, NoNewKeyring = create.NoNewKeyring,
+                PreserveFds = create.PreserveFds, SystemdCgroup = create.SystemdCgroup, Foreground = true,
+                ConsoleSocketFd = initEnd?.Fd ?? -1,
+            });
+        }
+        finally
+        {
+            initEnd?.Dispose();
+        }
+        using var terminal = terminalEnd;
+        using var proxy = created.Terminal && terminalEnd != null ? ConsoleProxy.Start(terminalEnd.ReceiveFd()) : null;
         var store = new StateStore(create.Root);
         var registrations = new List<PosixSignalRegistration>();
         try
@@ -40,11 +56,13 @@ public static class ContainerRun
                 registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
                 {
                     context.Cancel = true;
-                    Libc.Kill(created.InitPid, signal);
+                    if (signal == SIGWINCH && proxy != null) proxy.Resize();
+                    else Libc.Kill(created.InitPid, signal);
                 }));
             }
             ContainerStart.Run(create.Root, create.Id);
             var status = ChildProcess.Wait(created.InitPid, null) ?? 0;
+            proxy?.Drain();
             return ChildProcess.ShellExitCode(status);
         }
         finally

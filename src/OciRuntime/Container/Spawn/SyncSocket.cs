@@ -144,6 +144,14 @@ internal sealed unsafe class SyncSocket : IDisposable
         }
     }
 
+    /// <summary>Receives one console-socket message (the pty name with the master attached); returns the fd.</summary>
+    public int ReceiveFd()
+    {
+        var name = stackalloc byte[256];
+        var fds = ReceiveWithFds(name, 1);
+        return fds is { Length: > 0 } ? fds[0] : throw new OciRuntimeException("console socket: no terminal received");
+    }
+
     private int[]? ReceiveWithFds(byte* data, int length)
     {
         const int maxFds = 16;
