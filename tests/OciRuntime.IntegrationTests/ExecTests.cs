@@ -94,6 +94,22 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
+    public void The_user_namespace_is_joined_first()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        ((JsonArray)bundle.Linux["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
+        bundle.Linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        bundle.Linux["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        Ocirun.Exec("chown", ["-R", "100000:100000", Path.Combine(bundle.Directory, "rootfs")]);
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, "-u", "1000:1000", id, "sh", "-c", "cat /proc/self/uid_map; id -u; ps -o pid,comm | grep ' 1 '");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var fields = result.Stdout.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["0", "100000", "65536", "1000", "1", "sleep"], fields);
+    }
+
+    [SkippableFact]
     public void Env_cwd_and_user_flags_apply()
     {
         Root.Require();
