@@ -17,6 +17,7 @@ internal static unsafe partial class RawSyscalls
     public const long SYS_setresuid = 117;
     public const long SYS_setresgid = 119;
     public const long SYS_clone3 = 435;
+    public const long SYS_close_range = 436;
 
     [DllImport("libc", EntryPoint = "syscall", ExactSpelling = true)]
     [SuppressGCTransition]
@@ -49,6 +50,59 @@ internal static unsafe partial class RawSyscalls
     [DllImport("libc", EntryPoint = "dup2", ExactSpelling = true)]
     [SuppressGCTransition]
     public static extern int Dup2(int oldFd, int newFd);
+
+    [DllImport("libc", EntryPoint = "prctl", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    [DllImport("libc", EntryPoint = "capset", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Capset(void* header, void* data);
+
+    [DllImport("libc", EntryPoint = "prlimit64", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Prlimit(int pid, int resource, ulong* newLimit, ulong* oldLimit);
+
+    [DllImport("libc", EntryPoint = "chdir", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Chdir(byte* path);
+
+    [DllImport("libc", EntryPoint = "fchdir", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Fchdir(int fd);
+
+    [DllImport("libc", EntryPoint = "chroot", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Chroot(byte* path);
+
+    [DllImport("libc", EntryPoint = "setsid", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Setsid();
+
+    [DllImport("libc", EntryPoint = "ioctl", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Ioctl(int fd, nuint request, nuint argument);
+
+    [DllImport("libc", EntryPoint = "open", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Open(byte* path, int flags, uint mode);
+
+    [DllImport("libc", EntryPoint = "close", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Close(int fd);
+
+    [DllImport("libc", EntryPoint = "umask", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern uint Umask(uint mask);
+
+    /// <summary>signal(2) with SIG_DFL (0) or SIG_IGN (1); glibc's is a plain rt_sigaction wrapper.</summary>
+    [DllImport("libc", EntryPoint = "signal", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern nint SetSignalHandler(int signal, nint handler);
+
+    [DllImport("libc", EntryPoint = "sigprocmask", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int SigProcMask(int how, ulong* set, ulong* oldSet);
 
     [DllImport("libc", EntryPoint = "_exit", ExactSpelling = true)]
     [SuppressGCTransition]

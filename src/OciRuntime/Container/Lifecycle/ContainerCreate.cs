@@ -50,6 +50,8 @@ public static class ContainerCreate
             Hooks = spec.Hooks is { Poststart.Count: > 0 } or { Poststop.Count: > 0 }
                 ? new OciRuntime.Spec.Hooks { Poststart = spec.Hooks.Poststart, Poststop = spec.Hooks.Poststop }
                 : null,
+            Process = process,
+            Seccomp = spec.Linux?.Seccomp,
         };
         using var containerLock = store.Create(record);
         var cleanup = new CreateCleanup(store, options.Id);

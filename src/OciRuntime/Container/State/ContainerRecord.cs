@@ -46,6 +46,15 @@ public sealed class ContainerRecord
     /// </summary>
     public OciRuntime.Spec.Hooks? Hooks { get; set; }
 
+    /// <summary>
+    /// The container's process as configured at create: what `exec` takes its defaults from (env, cwd, user,
+    /// capabilities, rlimits, labels, no_new_privs) without reading the bundle again.
+    /// </summary>
+    public OciRuntime.Spec.Process? Process { get; set; }
+
+    /// <summary>linux.seccomp at create: processes exec'd into the container get the same filter.</summary>
+    public OciRuntime.Spec.LinuxSeccomp? Seccomp { get; set; }
+
     /// <summary>Hash of the config the container was created from, when the lifecycle records one.</summary>
     public string? ConfigHash { get; set; }
 

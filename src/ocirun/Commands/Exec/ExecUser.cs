@@ -3,7 +3,7 @@ using Ocirun.Cli.Values;
 
 namespace Ocirun.Commands;
 
-/// <summary><c>exec --user UID[:GID]</c>: numeric ids only, as in runc 1.1. Without a GID, the group is 0.</summary>
+/// <summary><c>exec --user UID[:GID]</c>: numeric ids only, as in runc 1.1. Without a GID, the container process's group is kept.</summary>
 internal readonly record struct ExecUser(uint Uid, uint? Gid)
 {
     public static ExecUser Parse(string text)

@@ -1,0 +1,246 @@
+using System.Runtime.InteropServices;
+using OciRuntime.Cgroups;
+using OciRuntime.Container.Init;
+using OciRuntime.Container.Lifecycle;
+using OciRuntime.Container.Rootfs;
+using OciRuntime.Container.State;
+using OciRuntime.Linux;
+using OciRuntime.Seccomp;
+using OciRuntime.Spec;
+
+namespace OciRuntime.Container.Exec;
+
+/// <summary>
+/// `exec`: start another process in a running container. Everything is decided in this process, from the state
+/// recorded at create (no bundle re-read, no rootfs or cgroup work); a raw-syscall child then enters the
+/// container's namespaces and cgroup and execve's the program directly, so no ocirun image runs inside the
+/// container. In the foreground the command forwards signals and leaves with the program's exit code (128+N for
+/// signal N); detached it returns once the program runs.
+/// </summary>
+public static class ContainerExec
+{
+    /// <summary>Signals a foreground exec passes on (SIGKILL and SIGSTOP cannot be caught).</summary>
+    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, 28];
+
+    public static int Run(ExecRequest request)
+    {
+        var store = new StateStore(request.Root);
+        var record = store.Load(request.Id);
+        CheckStatus(new StatusResolver().Resolve(record, store.PathsOf(request.Id)), request.IgnorePaused);
+        using var init = InitProcess.Open(record) ?? throw new OciRuntimeException("cannot exec in a stopped container");
+
+        var process = BuildProcess(request, record);
+        var terminal = process.Terminal == true;
+        if (terminal && request.ConsoleSocket == null)
+            throw new OciRuntimeException(request.Detach
+                ? "cannot allocate tty if ocirun will detach without setting console socket"
+                : "a terminal needs --console-socket (ocirun does not proxy a terminal itself)");
+        if (!terminal && request.ConsoleSocket != null)
+            throw new OciRuntimeException("cannot use console socket if ocirun will not detach or allocate tty");
+
+        using var namespaces = ContainerNamespaces.Open(init.Pid);
+        using var seccomp = record.Seccomp is { } profile ? SeccompSetup.Prepare(profile, store.Root) : null;
+        if (seccomp is { HasListener: true })
+            throw new OciRuntimeException("seccomp: exec into a container whose filter notifies a listener is not supported yet");
+        var fds = new List<int>();
+        try
+        {
+            var setup = Plan(request, record, process, init.Pid, namespaces, seccomp, fds);
+            // From here on the namespaces we opened are known to be the init's: it has not exited, so its pid
+            // was not reused while we opened /proc/PID/ns.
+            if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot exec in a stopped container");
+            var pid = ExecSpawner.Spawn(setup);
+            CloseAll(fds);
+            if (request.PidFile != null) PidFile.Write(request.PidFile, pid);
+            return request.Detach ? 0 : Wait(pid);
+        }
+        finally
+        {
+            CloseAll(fds);
+        }
+    }
+
+    private static void CheckStatus(ContainerStatus status, bool ignorePaused)
+    {
+        switch (status)
+        {
+            case ContainerStatus.Running:
+                return;
+            case ContainerStatus.Paused when ignorePaused:
+                return;
+            case ContainerStatus.Paused:
+                throw new OciRuntimeException("cannot exec in a paused container (use --ignore-paused to override)");
+            case ContainerStatus.Created:
+                throw new OciRuntimeException("cannot exec in a created container: start it first");
+            case ContainerStatus.Stopped:
+                throw new OciRuntimeException("cannot exec in a stopped container");
+            default:
+                throw new OciRuntimeException($"cannot exec in a container in the {status.ToOciString()} state");
+        }
+    }
+
+    private static Process BuildProcess(ExecRequest request, ContainerRecord record)
+    {
+        if (request.ProcessFile is { } file)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new OciRuntimeException($"--process {file}: {e.Message}");
+            }
+            var fromFile = SpecSerializer.Deserialize(text, SpecJsonContext.Default.Process, file);
+            SpecValidator.ValidateProcess(fromFile, file);
+            return fromFile;
+        }
+        var defaults = record.Process
+                       ?? throw new OciRuntimeException("the container's process was not recorded at create (an older ocirun made it): pass --process");
+        var merged = ExecProcessPlanner.Merge(defaults, request.Overrides);
+        SpecValidator.ValidateProcess(merged, "exec");
+        return merged;
+    }
+
+    private static ExecSetup Plan(ExecRequest request, ContainerRecord record, Process process, int initPid,
+        ContainerNamespaces namespaces, SeccompProgram? seccomp, List<int> fds)
+    {
+        using var root = new RootedPath($"/proc/{initPid}/root");
+        var user = process.User ?? new User();
+        var cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
+        var env = ExecEnvironment.Complete(process.Env ?? [], process.Terminal == true, () => HomeOf(root, user.Uid));
+        var args = process.Args!;
+        var path = ExecutableLookup.Find(args[0], ExecEnvironment.Lookup(env, "PATH")!, cwd, candidate => Probe(root, candidate));
+
+        var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups, Directory.Exists)) : null;
+        if (cgroups == null && request.SubCgroups.Count > 0) throw new OciRuntimeException("--cgroup: the container has no cgroup");
+        var cgroupFd = cgroups?.OpenDirectoryForClone() ?? -1;
+        if (cgroupFd >= 0) fds.Add(cgroupFd);
+        var consoleFd = -1;
+        if (process.Terminal == true)
+        {
+            consoleFd = ExecConsole.Create(initPid, request.ConsoleSocket!, process.ConsoleSize?.Height, process.ConsoleSize?.Width);
+            fds.Add(consoleFd);
+        }
+
+        return new ExecSetup
+        {
+            Namespaces = namespaces,
+            Path = path,
+            Argv = args,
+            Environment = env,
+            Cwd = cwd,
+            Uid = user.Uid,
+            Gid = user.Gid,
+            SetGroups = Libc.GetEuid() == 0,
+            AdditionalGids = user.AdditionalGids ?? [],
+            Umask = user.Umask ?? 0b000_010_010,
+            Capabilities = ProcessSettings.ToSets(process.Capabilities),
+            LastCapability = ProcessCredentials.LastCapability(),
+            Rlimits = (process.Rlimits ?? []).Select(ToSetting).ToList(),
+            NoNewPrivileges = process.NoNewPrivileges == true,
+            Seccomp = seccomp,
+            AppArmorExec = string.IsNullOrEmpty(process.ApparmorProfile) ? null : AppArmorExec(process.ApparmorProfile),
+            SelinuxExec = string.IsNullOrEmpty(process.SelinuxLabel) ? null : SelinuxExec(process.SelinuxLabel),
+            ConsoleFd = consoleFd,
+            CloseFrom = 3 + request.PreserveFds,
+            CgroupFd = cgroupFd,
+            BeforeStart = cgroupFd < 0 && cgroups != null ? cgroups.AddProcess : null,
+        };
+    }
+
+    private static RlimitSetting ToSetting(PosixRlimit limit) => Rlimit.TryParse(limit.Type, out var resource)
+        ? new RlimitSetting(resource, limit.Soft, limit.Hard)
+        : throw new OciRuntimeException($"process.rlimits: unknown rlimit \"{limit.Type}\"");
+
+    private static string AppArmorExec(string profile) => IsAppArmorEnabled()
+        ? "exec " + profile
+        : throw new OciRuntimeException($"AppArmor profile \"{profile}\" requested, but AppArmor is not enabled on this host");
+
+    private static string SelinuxExec(string label) => Directory.Exists("/sys/fs/selinux") && File.Exists("/sys/fs/selinux/enforce")
+        ? label
+        : throw new OciRuntimeException($"SELinux label \"{label}\" requested, but SELinux is not enabled on this host");
+
+    private static bool IsAppArmorEnabled()
+    {
+        try
+        {
+            return File.ReadAllText("/sys/module/apparmor/parameters/enabled").StartsWith('Y');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static unsafe ExecutableLookup.Probe Probe(RootedPath root, string path)
+    {
+        var fd = root.Open(path, Libc.O_PATH, out _);
+        if (fd < 0) return ExecutableLookup.Probe.Missing;
+        try
+        {
+            Libc.Stat stat;
+            if (Libc.FStat(fd, &stat) < 0) return ExecutableLookup.Probe.Missing;
+            const uint S_IFMT = 0xF000, S_IFREG = 0x8000;
+            return (stat.Mode & S_IFMT) == S_IFREG && (stat.Mode & 0b001_001_001) != 0
+                ? ExecutableLookup.Probe.Executable
+                : ExecutableLookup.Probe.NotExecutable;
+        }
+        finally
+        {
+            Libc.Close(fd);
+        }
+    }
+
+    private static string? HomeOf(RootedPath root, uint uid)
+    {
+        var fd = root.Open("/etc/passwd", Libc.O_RDONLY, out _);
+        if (fd < 0) return null;
+        try
+        {
+            using var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: false), FileAccess.Read, 1);
+            using var reader = new StreamReader(stream);
+            var buffer = new char[1 << 20];
+            var length = reader.ReadBlock(buffer, 0, buffer.Length);
+            return PasswdFile.HomeOf(new string(buffer, 0, length), uid);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        finally
+        {
+            Libc.Close(fd);
+        }
+    }
+
+    /// <summary>Waits for the program (our child), passing on the signals the caller sends us meanwhile.</summary>
+    private static int Wait(int pid)
+    {
+        var registrations = new List<PosixSignalRegistration>();
+        try
+        {
+            foreach (var signal in ForwardedSignals)
+            {
+                registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
+                {
+                    context.Cancel = true;
+                    Libc.Kill(pid, signal);
+                }));
+            }
+            var status = ChildProcess.Wait(pid, null) ?? 0;
+            return ChildProcess.ShellExitCode(status);
+        }
+        finally
+        {
+            foreach (var registration in registrations) registration.Dispose();
+        }
+    }
+
+    private static void CloseAll(List<int> fds)
+    {
+        foreach (var fd in fds) Libc.Close(fd);
+        fds.Clear();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+
+namespace OciRuntime.Container.Exec;
+
+/// <summary>
+/// Everything the raw-syscall exec child needs, in native memory, laid out by the parent before clone3: the
+/// namespaces to enter, the credentials, limits and filter to take on, and the program to execve.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct ExecChildPlan
+{
+    public int SyncFd;
+    public int JoinCount;
+    public int* JoinFds;
+    public int* JoinTypes;
+    /// <summary>O_PATH fd of the container's root to chroot into when its mount namespace is ours; else -1.</summary>
+    public int RootFd;
+    /// <summary>A pid namespace was joined: only a child of ours lands in it.</summary>
+    public int CloneIntoPidNamespace;
+    /// <summary>The pty slave to make the controlling terminal and stdio; -1 for none.</summary>
+    public int ConsoleFd;
+    /// <summary>Fds from here up are marked close-on-exec (3 + --preserve-fds).</summary>
+    public int CloseFrom;
+
+    public byte* Cwd;
+    public uint Uid;
+    public uint Gid;
+    public int SetGroups;
+    public int GroupCount;
+    public uint* Groups;
+    public uint Umask;
+
+    public int LastCapability;
+    public ulong CapBounding;
+    public ulong CapEffective;
+    public ulong CapPermitted;
+    public ulong CapInheritable;
+    public ulong CapAmbient;
+
+    public int RlimitCount;
+    /// <summary>Per limit: resource, soft, hard (three ulongs).</summary>
+    public ulong* Rlimits;
+
+    public int NoNewPrivileges;
+    /// <summary>A <c>struct sock_fprog</c>, or null for no filter.</summary>
+    public void* SeccompProgram;
+    public uint SeccompFlags;
+    public long SeccompSyscall;
+
+    /// <summary>"exec PROFILE" for /proc/self/attr/apparmor/exec, or null.</summary>
+    public byte* AppArmorExec;
+    public int AppArmorExecLength;
+    /// <summary>The SELinux label for /proc/self/attr/exec, or null.</summary>
+    public byte* SelinuxExec;
+    public int SelinuxExecLength;
+
+    public byte* Path;
+    public byte** Argv;
+    public byte** Envp;
+}
+
+/// <summary>Where the raw exec child was when a syscall failed; the parent words the error from it.</summary>
+internal enum ExecStep
+{
+    WaitForParent = 1,
+    JoinNamespace = 2,
+    EnterRoot = 3,
+    CloneIntoPidNamespace = 4,
+    Console = 5,
+    Rlimit = 6,
+    AppArmor = 7,
+    SelinuxLabel = 8,
+    NoNewPrivileges = 9,
+    Seccomp = 10,
+    BoundingSet = 11,
+    SetGroups = 12,
+    SetGid = 13,
+    SetUid = 14,
+    Capabilities = 15,
+    Cwd = 16,
+    Exec = 17,
+}

@@ -1,0 +1,283 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using OciRuntime.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace OciRuntime.IntegrationTests;
+
+/// <summary>`exec` into a running busybox container, checked from inside.</summary>
+public sealed class ExecTests
+{
+    private static Dictionary<string, string> Status(string text) => text.Split('\n')
+        .Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+        .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1].Trim());
+
+    private static string StartSleeping(BusyboxBundle bundle)
+    {
+        bundle.Args("sleep", "1000").Save();
+        var id = bundle.NewId();
+        var run = bundle.Ocirun("run", "-d", "--bundle", bundle.Directory, id);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return id;
+    }
+
+    private static CommandResult Exec(BusyboxBundle bundle, params string[] args) => bundle.Ocirun(["exec", .. args]);
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [SkippableFact]
+    public void The_process_joins_the_container_pid_namespace_hostname_mounts_and_cgroup()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        bundle.Config["hostname"] = "box42";
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, id, "sh", "-c",
+            "ps -o pid,comm; hostname; cmp /proc/1/mountinfo /proc/self/mountinfo && echo same-mounts; " +
+            "cmp /proc/1/cgroup /proc/self/cgroup && echo same-cgroup");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = Lines(result.Stdout).Select(l => l.Trim()).ToList();
+        Assert.Contains("1 sleep", lines);
+        Assert.Contains("box42", lines);
+        Assert.Contains("same-mounts", lines);
+        Assert.Contains("same-cgroup", lines);
+    }
+
+    [SkippableFact]
+    public void Identity_capabilities_and_no_new_privileges_come_from_the_container_process()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        bundle.Process["user"] = new JsonObject { ["uid"] = 1000, ["gid"] = 1000, ["additionalGids"] = new JsonArray(29) };
+        bundle.Process["capabilities"] = new JsonObject
+        {
+            ["bounding"] = new JsonArray("CAP_CHOWN", "CAP_KILL"),
+            ["effective"] = new JsonArray("CAP_KILL"),
+            ["permitted"] = new JsonArray("CAP_KILL"),
+        };
+        bundle.Process["noNewPrivileges"] = true;
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, id, "cat", "/proc/self/status");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var status = Status(result.Stdout);
+        Assert.Equal("1000\t1000\t1000\t1000", status["Uid"]);
+        Assert.Equal("1000\t1000\t1000\t1000", status["Gid"]);
+        Assert.Equal("29", status["Groups"]);
+        Assert.Equal("0000000000000021", status["CapBnd"]);
+        // A non-root user keeps no capabilities across execve without ambient ones (as with runc).
+        Assert.Equal("0000000000000000", status["CapEff"]);
+        Assert.Equal("1", status["NoNewPrivs"]);
+
+        var flags = Exec(bundle, "--user", "0:0", "--cap", "CAP_NET_ADMIN", id, "cat", "/proc/self/status");
+        Assert.True(flags.ExitCode == 0, flags.ToString());
+        status = Status(flags.Stdout);
+        Assert.Equal("0\t0\t0\t0", status["Uid"]);
+        Assert.Equal("0000000000001021", status["CapBnd"]);
+        Assert.Equal("0000000000001020", status["CapEff"]);
+    }
+
+    [SkippableFact]
+    public void The_container_seccomp_filter_applies()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        bundle.Linux["seccomp"] = new JsonObject
+        {
+            ["defaultAction"] = "SCMP_ACT_ALLOW",
+            ["syscalls"] = new JsonArray(new JsonObject { ["names"] = new JsonArray("mkdir", "mkdirat"), ["action"] = "SCMP_ACT_ERRNO" }),
+        };
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, id, "sh", "-c", "grep '^Seccomp:' /proc/self/status; mkdir /tmp/x || echo refused");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Seccomp:\t2", result.Stdout);
+        Assert.Contains("refused", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void The_user_namespace_is_joined_first()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        ((JsonArray)bundle.Linux["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
+        bundle.Linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        bundle.Linux["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        Ocirun.Exec("chown", ["-R", "100000:100000", Path.Combine(bundle.Directory, "rootfs")]);
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, "-u", "1000:1000", id, "sh", "-c", "cat /proc/self/uid_map; id -u; ps -o pid,comm | grep ' 1 '");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var fields = result.Stdout.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["0", "100000", "65536", "1000", "1", "sleep"], fields);
+    }
+
+    [SkippableFact]
+    public void Env_cwd_and_user_flags_apply()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, "-e", "FOO=bar", "--env", "PATH=/bin", "--cwd", "/tmp", "-u", "1000:1000", "-g", "44", id,
+            "sh", "-c", "echo $FOO $PATH $HOME; pwd; id");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["bar /bin /home/user", "/tmp", "uid=1000(user) gid=1000(user) groups=44"], Lines(result.Stdout).Select(l => l.Trim()));
+    }
+
+    [SkippableFact]
+    public void A_process_json_is_honoured_field_by_field()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var processFile = Path.Combine(bundle.Directory, "process.json");
+        File.WriteAllText(processFile, new JsonObject
+        {
+            ["args"] = new JsonArray("sh", "-c", "echo $X; pwd; id -u; id -g; ulimit -n; grep -E '^(CapBnd|NoNewPrivs)' /proc/self/status"),
+            ["env"] = new JsonArray("PATH=/bin", "X=from-json"),
+            ["cwd"] = "/etc",
+            ["user"] = new JsonObject { ["uid"] = 1000, ["gid"] = 100 },
+            ["capabilities"] = new JsonObject { ["bounding"] = new JsonArray("CAP_KILL"), ["effective"] = new JsonArray("CAP_KILL"), ["permitted"] = new JsonArray("CAP_KILL") },
+            ["rlimits"] = new JsonArray(new JsonObject { ["type"] = "RLIMIT_NOFILE", ["soft"] = 77, ["hard"] = 88 }),
+            ["noNewPrivileges"] = true,
+        }.ToJsonString());
+        var result = Exec(bundle, "--process", processFile, id);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["from-json", "/etc", "1000", "100", "77", "CapBnd:\t0000000000000020", "NoNewPrivs:\t1"], Lines(result.Stdout));
+    }
+
+    [SkippableFact]
+    public void A_bad_process_json_is_refused()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var processFile = Path.Combine(bundle.Directory, "process.json");
+        File.WriteAllText(processFile, """{"args": [], "cwd": "/"}""");
+        var result = Exec(bundle, "--process", processFile, id);
+        Assert.Equal(255, result.ExitCode);
+        Assert.Contains("args: must not be empty", result.Stderr);
+    }
+
+    [SkippableFact]
+    public void Detach_returns_with_the_pid_file_written()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var pidFile = Path.Combine(bundle.Directory, "exec.pid");
+        var result = Exec(bundle, "-d", "--pid-file", pidFile, id, "sleep", "321");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var pid = int.Parse(File.ReadAllText(pidFile));
+        try
+        {
+            Assert.Equal("sleep\0" + "321\0", File.ReadAllText($"/proc/{pid}/cmdline"));
+            Assert.Contains("sleep 321", Exec(bundle, id, "ps", "-o", "args").Stdout);
+        }
+        finally
+        {
+            Ocirun.Exec("kill", ["-9", pid.ToString()]);
+        }
+    }
+
+    [SkippableFact]
+    public void Exit_codes_and_signals_propagate()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        Assert.Equal(7, Exec(bundle, id, "sh", "-c", "exit 7").ExitCode);
+        Assert.Equal(128 + 15, Exec(bundle, id, "sh", "-c", "kill -TERM $$").ExitCode);
+    }
+
+    [SkippableFact]
+    public void A_terminal_goes_through_the_console_socket()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        using var server = new ConsoleSocketServer(bundle.Directory);
+        var exec = Task.Run(() => Exec(bundle, "-t", "--console-socket", server.Path, id, "sh", "-c", "tty; echo $TERM; echo done"));
+        using var master = server.ReceiveMaster(TimeSpan.FromSeconds(20));
+        var output = new StringBuilder();
+        var buffer = new byte[1024];
+        while (!output.ToString().Contains("done"))
+        {
+            int n;
+            try
+            {
+                n = master.Read(buffer, 0, buffer.Length);
+            }
+            catch (IOException)
+            {
+                break; // EIO once the process has exited and the slave is closed.
+            }
+            if (n <= 0) break;
+            output.Append(Encoding.ASCII.GetString(buffer, 0, n));
+        }
+        Assert.True(exec.Result.ExitCode == 0, exec.Result.ToString());
+        Assert.Matches(@"/dev/pts/\d+\r\nxterm\r\ndone", output.ToString());
+    }
+
+    [SkippableFact]
+    public void A_missing_binary_fails_with_255_and_leaves_nothing()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, id, "no-such-program");
+        Assert.Equal(255, result.ExitCode);
+        Assert.Equal($"ocirun: exec {id}: exec: \"no-such-program\": executable file not found in $PATH\n", result.Stderr);
+        var missingCwd = Exec(bundle, "--cwd", "/no/such/dir", id, "true");
+        Assert.Equal(255, missingCwd.ExitCode);
+        Assert.Contains("working directory: no such file or directory", missingCwd.Stderr);
+        var ps = Lines(Exec(bundle, id, "ps", "-o", "pid,comm").Stdout).Skip(1).Select(l => l.Trim()).ToList();
+        Assert.Equal(2, ps.Count);
+        Assert.Equal("1 sleep", ps[0].Replace("  ", " "));
+        Assert.EndsWith("ps", ps[1]);
+    }
+
+    [SkippableFact]
+    public void Stopped_and_created_containers_and_unknown_ids_are_refused()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        var created = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, created).ExitCode);
+        var result = Exec(bundle, created, "true");
+        Assert.Equal(255, result.ExitCode);
+        Assert.Contains("created", result.Stderr);
+
+        Assert.Equal(0, bundle.Ocirun("start", created).ExitCode);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!bundle.Ocirun("state", created).Stdout.Contains("\"stopped\"") && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        result = Exec(bundle, created, "true");
+        Assert.Equal(255, result.ExitCode);
+        Assert.Equal($"ocirun: exec {created}: cannot exec in a stopped container\n", result.Stderr);
+
+        Assert.Equal(255, Exec(bundle, "no-such-container", "true").ExitCode);
+    }
+
+    [SkippableFact]
+    public void A_hundred_execs_leave_no_zombie_fd_or_cgroup_residue()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var stateDirectory = Path.Combine(bundle.StateRoot, id);
+        var stateBefore = Directory.GetFileSystemEntries(stateDirectory).Order().ToArray();
+        var initPid = int.Parse(bundle.Ocirun("state", id).Stdout.Split("\"pid\":")[1].Split(',')[0].Trim());
+        var fdsBefore = Directory.GetFileSystemEntries($"/proc/{initPid}/fd").Length;
+        for (var i = 0; i < 100; i++)
+        {
+            var result = Exec(bundle, id, "true");
+            Assert.True(result.ExitCode == 0, result.ToString());
+        }
+        var ps = Lines(Exec(bundle, id, "ps", "-o", "pid,stat,comm").Stdout).Skip(1).Select(l => l.Trim()).ToList();
+        Assert.Equal(2, ps.Count);
+        Assert.DoesNotContain(ps, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].StartsWith('Z'));
+        var cgroups = JsonNode.Parse(File.ReadAllText(Path.Combine(stateDirectory, "state.json")))!["cgroups"]!;
+        var directories = ((JsonObject)cgroups["v1"]!).Select(e => (string)e.Value!).Append((string?)cgroups["unified"]).OfType<string>().Distinct();
+        foreach (var directory in directories)
+            Assert.Equal(initPid.ToString(), File.ReadAllText(Path.Combine(directory, "cgroup.procs")).Trim());
+        Assert.Equal(stateBefore, Directory.GetFileSystemEntries(stateDirectory).Order().ToArray());
+        Assert.Equal(fdsBefore, Directory.GetFileSystemEntries($"/proc/{initPid}/fd").Length);
+    }
+}
