@@ -42,4 +42,20 @@ public sealed class ConsoleTests
         Assert.Contains("\nhi\r\n", text.Replace("echo h''i", ""));
         Assert.Matches(@"/dev/(pts/\d+|console)", text);
     }
+
+    [SkippableFact]
+    public void Run_without_a_console_socket_relays_the_callers_terminal()
+    {
+        Root.Require();
+        Skip.IfNot(File.Exists("/usr/bin/script"), "script(1) from bsdutils gives the test a terminal");
+        using var bundle = new BusyboxBundle("sh", "-c", "tty; echo relayed");
+        bundle.Process["terminal"] = true;
+        bundle.Save();
+        var id = bundle.NewId();
+        var command = $"{Ocirun.BinaryPath} --root {bundle.StateRoot} run --bundle {bundle.Directory} {id}";
+        var result = Ocirun.Exec("/usr/bin/script", ["-qec", command, "/dev/null"], stdin: "");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"/dev/(pts/\d+|console)\r?\n", result.Stdout);
+        Assert.Contains("relayed", result.Stdout);
+    }
 }
