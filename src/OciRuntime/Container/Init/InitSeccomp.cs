@@ -26,7 +26,7 @@ internal sealed class InitSeccomp(SeccompProgram program, bool noNewPrivileges) 
             ? new InitSeccomp(new SeccompProgram(filter, (SeccompFilterFlags)plan.SeccompFlags), noNewPrivileges)
             : null;
 
-    private bool LoadsEarly => !noNewPrivileges || program.HasListener;
+    internal bool LoadsEarly => !noNewPrivileges || program.HasListener;
 
     /// <summary>Before the identity switch: loads the filter when it cannot wait, and passes a notify fd to the
     /// command (which hands it to the agent at listenerPath) and waits until it has.</summary>
