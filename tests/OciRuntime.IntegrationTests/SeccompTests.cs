@@ -33,6 +33,39 @@ public sealed class SeccompTests
     }
 
     [SkippableFact]
+    public void KILL_PROCESS_kills_with_SIGSYS()
+    {
+        Root.Require();
+        var profile = new JsonObject
+        {
+            ["defaultAction"] = "SCMP_ACT_ALLOW",
+            ["syscalls"] = new JsonArray(SeccompProfiles.Rule(["mkdir", "mkdirat"], "SCMP_ACT_KILL_PROCESS")),
+        };
+        using var bundle = WithProfile(profile, "mkdir", "/tmp/x");
+
+        var result = bundle.Run();
+
+        Assert.True(result.ExitCode == 128 + 31, result.ToString());
+    }
+
+    [SkippableFact]
+    public void LOG_lets_the_call_through()
+    {
+        Root.Require();
+        var profile = new JsonObject
+        {
+            ["defaultAction"] = "SCMP_ACT_ALLOW",
+            ["syscalls"] = new JsonArray(SeccompProfiles.Rule(["mkdir", "mkdirat"], "SCMP_ACT_LOG")),
+        };
+        using var bundle = WithProfile(profile, "sh", "-c", "mkdir /dev/shm/x && ls -d /dev/shm/x");
+
+        var result = bundle.Run();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("/dev/shm/x\n", result.Stdout);
+    }
+
+    [SkippableFact]
     public void The_process_runs_in_seccomp_filter_mode()
     {
         Root.Require();
