@@ -177,4 +177,35 @@ public sealed class SeccompTests
         Assert.Equal("creating", message["state"]!["status"]!.GetValue<string>());
         Assert.Equal(message["pid"]!.GetValue<int>(), message["state"]!["pid"]!.GetValue<int>());
     }
+
+    [SkippableFact]
+    public void The_agent_answers_a_notified_syscall()
+    {
+        Root.Require();
+        const int EXDEV = 18;
+        var profile = new JsonObject
+        {
+            ["defaultAction"] = "SCMP_ACT_ALLOW",
+            ["syscalls"] = new JsonArray(SeccompProfiles.Rule(["mkdir", "mkdirat"], "SCMP_ACT_NOTIFY")),
+        };
+        using var bundle = WithProfile(profile, "sh", "-c", "mkdir /dev/shm/x; echo rc=$?");
+        using var agent = new SeccompAgent(bundle.Directory);
+        profile["listenerPath"] = agent.Path;
+        bundle.Save();
+
+        var run = Task.Run(() => bundle.Run());
+        var (_, fd) = agent.Receive(TimeSpan.FromSeconds(20));
+        try
+        {
+            SeccompAgent.AnswerOne(fd, EXDEV, TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            SeccompAgent.close(fd);
+        }
+        var result = run.Result;
+
+        Assert.Equal("rc=1\n", result.Stdout);
+        Assert.Contains("Invalid cross-device link", result.Stderr);
+    }
 }

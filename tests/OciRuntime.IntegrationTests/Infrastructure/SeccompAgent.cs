@@ -38,6 +38,42 @@ public sealed unsafe class SeccompAgent : IDisposable
         }
     }
 
+    private const uint SECCOMP_IOCTL_NOTIF_RECV = 0xc0502100;
+    private const uint SECCOMP_IOCTL_NOTIF_SEND = 0xc0182101;
+
+    /// <summary>Waits for one notification on <paramref name="notifyFd"/> and fails that syscall with
+    /// <paramref name="errno"/>; returns the syscall number.</summary>
+    public static int AnswerOne(int notifyFd, int errno, TimeSpan timeout)
+    {
+        var ready = new PollFd { Fd = notifyFd, Events = 1 /* POLLIN */ };
+        if (poll(&ready, 1, (int)timeout.TotalMilliseconds) != 1) throw new TimeoutException("no seccomp notification");
+        SeccompNotif request = default;
+        if (ioctl(notifyFd, SECCOMP_IOCTL_NOTIF_RECV, &request) != 0) throw new IOException($"NOTIF_RECV: errno {Marshal.GetLastPInvokeError()}");
+        var response = new SeccompNotifResp { Id = request.Id, Error = -errno };
+        if (ioctl(notifyFd, SECCOMP_IOCTL_NOTIF_SEND, &response) != 0) throw new IOException($"NOTIF_SEND: errno {Marshal.GetLastPInvokeError()}");
+        return request.Nr;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SeccompNotif
+    {
+        public ulong Id; public uint Pid; public uint Flags;
+        public int Nr; public uint Arch; public ulong InstructionPointer;
+        public fixed ulong Args[6];
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SeccompNotifResp { public ulong Id; public long Val; public int Error; public uint Flags; }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd { public int Fd; public short Events; public short Revents; }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int poll(PollFd* fds, ulong count, int timeoutMs);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int ioctl(int fd, ulong request, void* argument);
+
     [StructLayout(LayoutKind.Sequential)]
     private struct IoVec { public void* Base; public nuint Length; }
 
