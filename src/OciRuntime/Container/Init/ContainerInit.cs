@@ -35,11 +35,12 @@ public static class ContainerInit
             var initPlan = JsonSerializer.Deserialize(plan.Payload, InitJsonContext.Default.InitPlan)
                            ?? throw new OciRuntimeException("init: empty plan");
             var spec = SpecSerializer.Deserialize(Encoding.UTF8.GetString(config.Payload));
-            var program = Prepare(initPlan, spec, socket);
+            using var seccomp = InitSeccomp.From(initPlan, spec.Process?.NoNewPrivileges == true);
+            var program = Prepare(initPlan, spec, socket, seccomp);
             socket.Send(InitMessage.Ready);
             WaitForStart(initPlan.ExecFifoFd);
             HookRunner.Run("startContainer", spec.Hooks?.StartContainer, WithPid(initPlan.StateJson));
-            program.Exec(initPlan.PreserveFds);
+            program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
         }
         catch (Exception e)
@@ -65,7 +66,7 @@ public static class ContainerInit
         return frame;
     }
 
-    private static UserProgram Prepare(InitPlan plan, RuntimeSpec spec, SyncSocket socket)
+    private static UserProgram Prepare(InitPlan plan, RuntimeSpec spec, SyncSocket socket, InitSeccomp? seccomp)
     {
         Errno.Check(Libc.SetSid(), "setsid");
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required");
@@ -114,6 +115,7 @@ public static class ContainerInit
         if (process.NoNewPrivileges == true) Errno.Check(Libc.Prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(PR_SET_NO_NEW_PRIVS)");
 
         var program = UserProgram.Resolve(process, plan.ExtraEnvironment);
+        seccomp?.LoadEarly(socket);
         ProcessSettings.ApplyIdentity(process, plan.SetGroupsAllowed);
         return program;
     }

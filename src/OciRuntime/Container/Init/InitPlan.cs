@@ -29,6 +29,11 @@ internal sealed class InitPlan
     public OciRuntime.Cgroups.CgroupPaths? Cgroups { get; set; }
     /// <summary>Whether the command waits for RunRuntimeHooks (it has prestart or createRuntime hooks).</summary>
     public bool HasRuntimeHooks { get; set; }
+    /// <summary>The compiled linux.seccomp filter (BPF instructions), null without one: the command compiles or
+    /// finds it in the cache, so the init needs no libseccomp.</summary>
+    public byte[]? SeccompFilter { get; set; }
+    /// <summary>SECCOMP_FILTER_FLAG_* to load <see cref="SeccompFilter"/> with.</summary>
+    public uint SeccompFlags { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

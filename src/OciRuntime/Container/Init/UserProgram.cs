@@ -73,15 +73,18 @@ internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IRead
 
     /// <summary>
     /// Marks every fd above stdio and the preserved ones close-on-exec (one close_range call: no host fd, cwd or
-    /// cgroup handle survives into the container, CVE-2024-21626), then execs. Returns only on failure.
+    /// cgroup handle survives into the container, CVE-2024-21626), resets the signal state, loads the seccomp
+    /// filter as the very last step (everything it needs is allocated before), then execs. Returns only on failure.
     /// </summary>
-    public unsafe void Exec(int preserveFds)
+    public unsafe void Exec(int preserveFds, InitSeccomp? seccomp)
     {
         const uint CLOSE_RANGE_CLOEXEC = 4;
         Libc.Syscall(Libc.SYS_close_range, 3 + preserveFds, uint.MaxValue, CLOSE_RANGE_CLOEXEC, 0, 0);
         using var argv = new NativeStringArray(Argv);
         using var envp = new NativeStringArray(Environment);
         var pathBytes = System.Text.Encoding.UTF8.GetBytes(Path + "\0");
+        ExecSignals.ResetToDefaults();
+        seccomp?.LoadLate();
         fixed (byte* p = pathBytes) RawSyscalls.Execve(p, argv.Pointer, envp.Pointer);
         throw Errno.Exception($"exec {Path}", RawSyscalls.Errno);
     }

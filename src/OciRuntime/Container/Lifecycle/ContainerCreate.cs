@@ -6,6 +6,8 @@ using OciRuntime.Container.Init;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Container.State;
 using OciRuntime.Linux;
+using OciRuntime.Seccomp;
+using Errno = OciRuntime.Linux.Errno;
 using OciRuntime.Spec;
 
 namespace OciRuntime.Container.Lifecycle;
@@ -37,6 +39,9 @@ public static class ContainerCreate
         var rootfs = Path.GetFullPath(spec.Root!.Path, bundle);
         if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
         var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
+        // Compiled (or found in the cache) before anything exists, so a profile libseccomp rejects leaves nothing
+        // behind; the init gets the bytes and loads them itself (see InitSeccomp for when).
+        using var seccomp = SeccompSetup.Prepare(spec.Linux?.Seccomp, options.Root);
 
         var store = new StateStore(options.Root);
         var record = new ContainerRecord
@@ -57,7 +62,7 @@ public static class ContainerCreate
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, record, spec, Encoding.UTF8.GetBytes(configText), namespaces, cleanup);
+            var created = Build(options, store, record, spec, Encoding.UTF8.GetBytes(configText), namespaces, seccomp, cleanup);
             cleanup.Disarm();
             return created;
         }
@@ -68,7 +73,7 @@ public static class ContainerCreate
     }
 
     private static Created Build(CreateOptions options, StateStore store, ContainerRecord record, RuntimeSpec spec,
-        byte[] configBytes, NamespacePlan namespaces, CreateCleanup cleanup)
+        byte[] configBytes, NamespacePlan namespaces, SeccompProgram? seccomp, CreateCleanup cleanup)
     {
         var paths = store.PathsOf(options.Id);
         var fds = new List<int>();
@@ -141,6 +146,8 @@ public static class ContainerCreate
                 Cgroups = cgroups.Paths,
                 StateJson = StateJson(record, "creating", 0),
                 HasRuntimeHooks = spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0,
+                SeccompFilter = seccomp?.ToArray(),
+                SeccompFlags = (uint)(seccomp?.Flags ?? 0),
             };
             socket.Send(InitMessage.Plan, JsonSerializer.SerializeToUtf8Bytes(plan, InitJsonContext.Default.InitPlan));
             socket.Send(InitMessage.Plan, configBytes);
@@ -190,9 +197,41 @@ public static class ContainerCreate
                         throw;
                     }
                     break;
+                case InitMessage.SeccompNotifyFd:
+                    try
+                    {
+                        PassNotifyFd(frame, spec, record, pid);
+                        socket.Send(InitMessage.SeccompNotifyFdDone);
+                    }
+                    catch (OciRuntimeException e)
+                    {
+                        socket.Send(InitMessage.Error, e.Message);
+                        throw;
+                    }
+                    break;
                 default:
                     throw new OciRuntimeException($"sync socket: unexpected message {frame.Kind}");
             }
+        }
+    }
+
+    /// <summary>Hands the init's seccomp notify fd to the agent at listenerPath with the container's state, as
+    /// runc does (status "creating": the agent learns of the container before it is created).</summary>
+    private static void PassNotifyFd(SyncFrame frame, RuntimeSpec spec, ContainerRecord record, int pid)
+    {
+        try
+        {
+            if (frame.Fds.Length != 1) throw new OciRuntimeException($"seccomp: expected one notify fd from the init, got {frame.Fds.Length}");
+            var seccomp = spec.Linux?.Seccomp;
+            if (string.IsNullOrEmpty(seccomp?.ListenerPath))
+                throw new OciRuntimeException("linux.seccomp: SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath");
+            var state = OciState.From(record, ContainerStatus.Creating);
+            SeccompListenerClient.Send(seccomp.ListenerPath, frame.Fds[0], new SeccompListenerState(
+                state.OciVersion, record.Id, "creating", pid, record.Bundle, record.Annotations, pid, seccomp.ListenerMetadata));
+        }
+        finally
+        {
+            foreach (var fd in frame.Fds) Libc.Close(fd);
         }
     }
 

@@ -208,4 +208,8 @@ internal enum InitMessage
     Ready = 19,
     /// <summary>init → command: a one-line error; the init exits.</summary>
     Error = 20,
+    /// <summary>init → command: the seccomp notify fd (attached) for the agent at listenerPath.</summary>
+    SeccompNotifyFd = 21,
+    /// <summary>command → init: the agent has the fd.</summary>
+    SeccompNotifyFdDone = 22,
 }
