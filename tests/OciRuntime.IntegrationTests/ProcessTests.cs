@@ -108,4 +108,19 @@ public sealed class ProcessTests
         var fields = result.Stdout.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["0", "100000", "65536", "0", "100000", "65536", "0"], fields);
     }
+
+    [SkippableFact]
+    public void Time_namespace_offsets_shift_the_containers_boottime()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("cat", "/proc/uptime");
+        ((JsonArray)bundle.Linux["namespaces"]!).Add(new JsonObject { ["type"] = "time" });
+        bundle.Linux["timeOffsets"] = new JsonObject { ["boottime"] = new JsonObject { ["secs"] = 864000, ["nanosecs"] = 0 } };
+        bundle.Save();
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var inside = double.Parse(result.Stdout.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var host = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(inside - host, 864000 - 60, 864000 + 1);
+    }
 }

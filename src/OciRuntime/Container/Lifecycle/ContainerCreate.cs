@@ -125,6 +125,7 @@ public static class ContainerCreate
                         IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups);
                 },
                 WriteIdMaps = pid => IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups),
+                WriteTimeOffsets = TimeOffsets.Writer(linux?.TimeOffsets),
             });
             using var socket = spawned.Socket;
             cleanup.InitPid = spawned.Pid;

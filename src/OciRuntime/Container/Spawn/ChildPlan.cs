@@ -19,6 +19,10 @@ internal unsafe struct ChildPlan
     public int CloneIntoPidNamespace;
     /// <summary>The child runs in a new user namespace and must become its root before exec to keep capabilities.</summary>
     public int BecomeRoot;
+    /// <summary>A new time namespace was unshared: the parent writes its offsets before anyone enters it.</summary>
+    public int WaitForTimeOffsets;
+    /// <summary>Two-pass spawn: the child reports where its init is (InitPid) or that it goes on itself (Released).</summary>
+    public int ReportRelease;
     public int* JoinFds;
     public int* JoinTypes;
     public byte** Argv;
@@ -31,6 +35,8 @@ internal enum ChildReport
     Failed = 1,
     NeedIdMaps = 2,
     InitPid = 3,
+    NeedTimeOffsets = 4,
+    Released = 5,
 }
 
 /// <summary>Where the raw child was when a syscall failed; the parent words the error from it.</summary>

@@ -10,7 +10,7 @@ namespace OciRuntime.Container.Spawn;
 /// </summary>
 internal static unsafe class InitSpawner
 {
-    private const int CLONE_NEWUSER = 0x10000000, CLONE_NEWPID = 0x20000000;
+    private const int CLONE_NEWUSER = 0x10000000, CLONE_NEWPID = 0x20000000, CLONE_NEWTIME = 0x80;
 
     public sealed record Spawned(int Pid, SyncSocket Socket);
 
@@ -39,7 +39,8 @@ internal static unsafe class InitSpawner
         var joins = request.Joins.OrderBy(j => j.CloneFlag == CLONE_NEWUSER ? 0 : 1).ToArray();
         var joinsUser = joins.Any(j => j.CloneFlag == CLONE_NEWUSER);
         var joinsPid = joins.Any(j => j.CloneFlag == CLONE_NEWPID);
-        var onePass = joins.Length == 0;
+        var onePass = !request.TwoPass;
+        var newTime = (request.NewNamespaces & CLONE_NEWTIME) != 0 && request.WriteTimeOffsets != null;
         var newUser = (request.NewNamespaces & CLONE_NEWUSER) != 0;
         var newPid = (request.NewNamespaces & CLONE_NEWPID) != 0;
 
@@ -68,7 +69,9 @@ internal static unsafe class InitSpawner
             {
                 plan->UnshareUserNamespace = newUser ? 1 : 0;
                 plan->UnshareFlags = request.NewNamespaces & ~CLONE_NEWUSER;
-                plan->CloneIntoPidNamespace = newPid || joinsPid ? 1 : 0;
+                plan->CloneIntoPidNamespace = newPid || joinsPid || newTime ? 1 : 0;
+                plan->WaitForTimeOffsets = newTime ? 1 : 0;
+                plan->ReportRelease = 1;
             }
 
             var args = new CloneArgs
@@ -120,11 +123,10 @@ internal static unsafe class InitSpawner
         {
             request.BeforeStart?.Invoke(childPid);
             socket.SendGo();
-            var needsReport = request.Joins.Count > 0 &&
-                              ((request.NewNamespaces & (CLONE_NEWUSER | CLONE_NEWPID)) != 0 ||
-                               request.Joins.Any(j => j.CloneFlag == CLONE_NEWPID));
             var initPid = childPid;
-            while (needsReport)
+            // The one-clone path says nothing until the init stage talks; the two-pass path reports how it went.
+            var twoPass = request.TwoPass;
+            while (twoPass)
             {
                 var frame = socket.Receive() ?? throw new OciRuntimeException("container init exited before it started");
                 if (!frame.IsChildReport) throw new OciRuntimeException($"sync socket: unexpected message {frame.Kind}");
@@ -135,12 +137,18 @@ internal static unsafe class InitSpawner
                     case ChildReport.NeedIdMaps:
                         request.WriteIdMaps?.Invoke(childPid);
                         socket.SendGo();
-                        needsReport = (request.NewNamespaces & CLONE_NEWPID) != 0 || request.Joins.Any(j => j.CloneFlag == CLONE_NEWPID);
+                        break;
+                    case ChildReport.NeedTimeOffsets:
+                        request.WriteTimeOffsets?.Invoke(childPid);
+                        socket.SendGo();
                         break;
                     case ChildReport.InitPid:
                         initPid = frame.A;
                         Reap(childPid);
-                        needsReport = false;
+                        twoPass = false;
+                        break;
+                    case ChildReport.Released:
+                        twoPass = false;
                         break;
                 }
             }

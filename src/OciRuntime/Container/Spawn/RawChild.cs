@@ -32,6 +32,12 @@ internal static unsafe class RawChild
         if (plan->UnshareFlags != 0 && RawSyscalls.Unshare(plan->UnshareFlags) < 0)
             Fail(plan, ChildStep.UnshareNamespaces, 0);
 
+        if (plan->WaitForTimeOffsets != 0)
+        {
+            Report(plan->SyncFd, ChildReport.NeedTimeOffsets, 0, 0);
+            if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 2);
+        }
+
         if (plan->BecomeRoot != 0)
         {
             if (RawSyscalls.Syscall(RawSyscalls.SYS_setresgid, 0, 0, 0) < 0) Fail(plan, ChildStep.BecomeRoot, 0);
@@ -53,6 +59,8 @@ internal static unsafe class RawChild
             }
         }
 
+        // After the pid clone the parent already knows where the init is.
+        else if (plan->ReportRelease != 0) Report(plan->SyncFd, ChildReport.Released, 0, 0);
         byte empty = 0;
         RawSyscalls.Execveat(plan->BinaryFd, &empty, plan->Argv, plan->Envp, AT_EMPTY_PATH);
         Fail(plan, ChildStep.ExecInit, 0);

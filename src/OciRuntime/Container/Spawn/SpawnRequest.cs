@@ -27,4 +27,14 @@ internal sealed class SpawnRequest
     public Action<int>? BeforeStart { get; init; }
     /// <summary>Writes the id maps of a user namespace the child made by unshare. Argument: the child's pid.</summary>
     public Action<int>? WriteIdMaps { get; init; }
+    /// <summary>
+    /// Writes /proc/PID/timens_offsets of a new time namespace. Offsets can only be set before a process enters it,
+    /// so its presence makes the child unshare the namespace and clone the init into it. Argument: the child's pid.
+    /// </summary>
+    public Action<int>? WriteTimeOffsets { get; init; }
+
+    /// <summary>Whether the child unshares and reports back (namespaces to join, or time offsets to write first).</summary>
+    public bool TwoPass => Joins.Count > 0 || ((NewNamespaces & NamespaceTimeFlag) != 0 && WriteTimeOffsets != null);
+
+    private const int NamespaceTimeFlag = 0x80;
 }
