@@ -119,7 +119,7 @@ public sealed class SeccompTests
         Assert.Equal(0, bundle.Run().ExitCode);
         Assert.Equal(0, bundle.Run().ExitCode);
 
-        var cached = Directory.GetFiles(Path.Combine(bundle.StateRoot, "seccomp-cache"));
+        var cached = Directory.GetFiles(Path.Combine(bundle.StateRoot, ".~seccomp-cache"));
         Assert.Single(cached);
         Assert.EndsWith(".bpf", cached[0]);
     }

@@ -6,7 +6,8 @@ namespace OciRuntime.Seccomp;
 public static class SeccompSetup
 {
     /// <summary>Directory under the state root holding compiled filters shared by all containers.</summary>
-    public const string CacheDirectoryName = "seccomp-cache";
+    // Hidden, and never a container id ("~" is not allowed in one), so `list` and other tools skip it.
+    public const string CacheDirectoryName = ".~seccomp-cache";
 
     /// <summary>
     /// Validates <paramref name="seccomp"/> and returns its compiled filter, from
