@@ -280,4 +280,25 @@ public sealed class ExecTests
         Assert.Equal(stateBefore, Directory.GetFileSystemEntries(stateDirectory).Order().ToArray());
         Assert.Equal(fdsBefore, Directory.GetFileSystemEntries($"/proc/{initPid}/fd").Length);
     }
+
+    [SkippableFact]
+    public void A_paused_container_is_refused_unless_ignore_paused_and_runs_the_process_after_resume()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sleep", "100");
+        var id = StartSleeping(bundle);
+        Assert.Equal(0, bundle.Ocirun("pause", id).ExitCode);
+        var refused = Exec(bundle, id, "true");
+        Assert.Equal(255, refused.ExitCode);
+        Assert.Contains("paused", refused.Stderr);
+
+        // With --ignore-paused the process joins the frozen cgroup and runs once the container is resumed.
+        var exec = Task.Run(() => Exec(bundle, "--ignore-paused", id, "sh", "-c", "echo after-resume"));
+        Thread.Sleep(300);
+        Assert.False(exec.IsCompleted);
+        Assert.Equal(0, bundle.Ocirun("resume", id).ExitCode);
+        Assert.True(exec.Wait(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, exec.Result.ExitCode);
+        Assert.Equal("after-resume\n", exec.Result.Stdout);
+    }
 }
