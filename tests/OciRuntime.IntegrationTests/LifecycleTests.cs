@@ -179,6 +179,60 @@ public sealed class LifecycleTests
         WaitFor(() => IsGone(pid));
     }
 
+    [SkippableFact]
+    public void Preserved_fds_and_socket_activation_fds_reach_the_process()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "echo LISTEN_FDS=$LISTEN_FDS LISTEN_PID=$LISTEN_PID; cat <&3; cat <&4");
+        File.WriteAllText(Path.Combine(bundle.Directory, "three"), "from-fd-3\n");
+        File.WriteAllText(Path.Combine(bundle.Directory, "four"), "from-fd-4\n");
+        var id = bundle.NewId();
+        // fd 3 is handed over by socket activation (LISTEN_FDS for this very process), fd 4 by --preserve-fds.
+        var script = $"exec 3<{bundle.Directory}/three 4<{bundle.Directory}/four; export LISTEN_FDS=1 LISTEN_PID=$$; " +
+                     $"exec {Infrastructure.Ocirun.BinaryPath} --root {bundle.StateRoot} run --preserve-fds 1 --bundle {bundle.Directory} {id}";
+        var result = Infrastructure.Ocirun.Exec("/bin/sh", ["-c", script]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("LISTEN_FDS=1 LISTEN_PID=1\nfrom-fd-3\nfrom-fd-4\n", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void Delete_force_cleans_up_after_a_create_killed_halfway()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        var marker = Path.Combine(bundle.Directory, "hook-started");
+        bundle.Config["hooks"] = new JsonObject
+        {
+            ["createRuntime"] = new JsonArray(new JsonObject
+            {
+                ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", $"touch {marker}; sleep 30"),
+            }),
+        };
+        bundle.Save();
+        var id = bundle.NewId();
+        var create = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
+            ["--root", bundle.StateRoot, "create", "--bundle", bundle.Directory, id])!;
+        WaitFor(() => File.Exists(marker));
+        var cgroup = $"/sys/fs/cgroup/pids/{id}";
+        Assert.True(Directory.Exists(cgroup), "create made the container's cgroup before its hooks ran");
+        create.Kill();
+        create.WaitForExit();
+
+        var delete = bundle.Ocirun("delete", "--force", id);
+        Assert.True(delete.ExitCode == 0, delete.ToString());
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
+        Assert.False(Directory.Exists(cgroup));
+        // The hook itself belongs to the runtime's side (like runc's, it outlives a killed create): end it here.
+        foreach (var p in System.Diagnostics.Process.GetProcesses().Where(p => SafeCmdline(p.Id).Contains(marker))) p.Kill();
+    }
+
+    private static string SafeCmdline(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline"); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
     internal static void WaitFor(Func<bool> condition, int timeoutMs = 10_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
