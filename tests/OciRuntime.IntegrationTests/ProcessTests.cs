@@ -123,4 +123,21 @@ public sealed class ProcessTests
         var host = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(inside - host, 864000 - 60, 864000 + 1);
     }
+
+    [SkippableFact]
+    public void An_apparmor_profile_on_a_host_without_apparmor_is_a_clear_error_and_leaves_nothing()
+    {
+        Root.Require();
+        var enabled = File.Exists("/sys/module/apparmor/parameters/enabled") &&
+                      File.ReadAllText("/sys/module/apparmor/parameters/enabled").StartsWith('Y');
+        Skip.If(enabled, "this host has AppArmor");
+        using var bundle = new BusyboxBundle("true");
+        bundle.Process["apparmorProfile"] = "acme_secure_profile";
+        bundle.Save();
+        var id = bundle.NewId();
+        var result = bundle.Ocirun("create", "--bundle", bundle.Directory, id);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"ocirun: create {id}: AppArmor profile \"acme_secure_profile\" requested, but AppArmor is not enabled on this host\n", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
+    }
 }

@@ -141,8 +141,8 @@ public static class ContainerExec
             Rlimits = (process.Rlimits ?? []).Select(ToSetting).ToList(),
             NoNewPrivileges = process.NoNewPrivileges == true,
             Seccomp = seccomp,
-            AppArmorExec = string.IsNullOrEmpty(process.ApparmorProfile) ? null : AppArmorExec(process.ApparmorProfile),
-            SelinuxExec = string.IsNullOrEmpty(process.SelinuxLabel) ? null : SelinuxExec(process.SelinuxLabel),
+            AppArmorExec = SecurityLabels.AppArmorExecValue(process.ApparmorProfile),
+            SelinuxExec = SecurityLabels.SelinuxExecValue(process.SelinuxLabel),
             ConsoleFd = consoleFd,
             CloseFrom = 3 + request.PreserveFds,
             CgroupFd = cgroupFd,
@@ -153,26 +153,6 @@ public static class ContainerExec
     private static RlimitSetting ToSetting(PosixRlimit limit) => Rlimit.TryParse(limit.Type, out var resource)
         ? new RlimitSetting(resource, limit.Soft, limit.Hard)
         : throw new OciRuntimeException($"process.rlimits: unknown rlimit \"{limit.Type}\"");
-
-    private static string AppArmorExec(string profile) => IsAppArmorEnabled()
-        ? "exec " + profile
-        : throw new OciRuntimeException($"AppArmor profile \"{profile}\" requested, but AppArmor is not enabled on this host");
-
-    private static string SelinuxExec(string label) => Directory.Exists("/sys/fs/selinux") && File.Exists("/sys/fs/selinux/enforce")
-        ? label
-        : throw new OciRuntimeException($"SELinux label \"{label}\" requested, but SELinux is not enabled on this host");
-
-    private static bool IsAppArmorEnabled()
-    {
-        try
-        {
-            return File.ReadAllText("/sys/module/apparmor/parameters/enabled").StartsWith('Y');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
     private static unsafe ExecutableLookup.Probe Probe(RootedPath root, string path)
     {

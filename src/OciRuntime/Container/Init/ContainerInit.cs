@@ -115,6 +115,7 @@ public static class ContainerInit
         if (process.NoNewPrivileges == true) Errno.Check(Libc.Prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(PR_SET_NO_NEW_PRIVS)");
 
         var program = UserProgram.Resolve(process, plan.ExtraEnvironment);
+        SecurityLabels.ApplyForExec(SecurityLabels.AppArmorExecValue(process.ApparmorProfile), SecurityLabels.SelinuxExecValue(process.SelinuxLabel));
         seccomp?.LoadEarly(socket);
         ProcessSettings.ApplyIdentity(process, plan.SetGroupsAllowed);
         return program;

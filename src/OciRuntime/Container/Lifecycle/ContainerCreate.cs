@@ -36,6 +36,9 @@ public static class ContainerCreate
             throw new OciRuntimeException("cannot allocate tty if ocirun will detach without setting console socket");
         if (process.Terminal != true && options.ConsoleSocket != null)
             throw new OciRuntimeException("cannot use console socket if ocirun will not detach or allocate tty");
+        // Checked before anything is made: a requested label the host cannot enforce is an error, not a no-op.
+        SecurityLabels.AppArmorExecValue(process.ApparmorProfile);
+        SecurityLabels.SelinuxExecValue(process.SelinuxLabel);
         var rootfs = Path.GetFullPath(spec.Root!.Path, bundle);
         if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
         var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
