@@ -140,4 +140,36 @@ public sealed class ProcessTests
         Assert.Equal($"ocirun: create {id}: AppArmor profile \"acme_secure_profile\" requested, but AppArmor is not enabled on this host\n", result.Stderr);
         Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
     }
+
+    [SkippableFact]
+    public void Another_user_can_reopen_stdio_pipes_but_host_devices_are_not_touched()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "echo via-dev-stdout > /dev/stdout; id -u");
+        bundle.Process["user"] = new JsonObject { ["uid"] = 1000, ["gid"] = 1000 };
+        bundle.Save();
+        var id = bundle.NewId();
+        var before = File.GetUnixFileMode("/dev/null");
+        var command = $"{Ocirun.BinaryPath} --root {bundle.StateRoot} run --bundle {bundle.Directory} {id} < /dev/null | cat";
+        var result = Ocirun.Exec("/bin/sh", ["-c", command]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("via-dev-stdout\n1000\n", result.Stdout);
+        var stat = Ocirun.Exec("stat", ["-c", "%u:%g", "/dev/null"]);
+        Assert.Equal("0:0\n", stat.Stdout);
+        Assert.Equal(before, File.GetUnixFileMode("/dev/null"));
+    }
+
+    [SkippableFact]
+    public void Personality_and_scheduler_apply()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "uname -m; cat /proc/self/stat | cut -d' ' -f41");
+        bundle.Linux["personality"] = new JsonObject { ["domain"] = "LINUX32" };
+        bundle.Process["scheduler"] = new JsonObject { ["policy"] = "SCHED_BATCH" };
+        bundle.Save();
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // 32-bit personality reports i686; field 41 of stat is the policy (3 = SCHED_BATCH).
+        Assert.Equal("i686\n3\n", result.Stdout);
+    }
 }

@@ -14,7 +14,7 @@ internal static unsafe class ContainerConsole
 {
     private const nuint TIOCSPTLCK = 0x40045431, TIOCGPTN = 0x80045430, TIOCSCTTY = 0x540E, TIOCSWINSZ = 0x5414;
 
-    public static void Setup(int consoleSocketFd, ushort? height, ushort? width)
+    public static void Setup(int consoleSocketFd, ushort? height, ushort? width, uint uid, uint gid)
     {
         var master = Errno.Check(Libc.Open("/dev/ptmx", Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0), "open /dev/ptmx");
         try
@@ -25,6 +25,8 @@ internal static unsafe class ContainerConsole
             Errno.Check(Libc.Ioctl(master, TIOCGPTN, &number), "pty number");
             var slavePath = $"/dev/pts/{number}";
             var slave = Errno.Check(Libc.Open(slavePath, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0), $"open {slavePath}");
+            // The terminal is the container's own (its devpts): its user owns it, as with runc.
+            Errno.Check(Mounts.Chown(slavePath, uid, gid), $"chown {slavePath}");
             if (height is > 0 || width is > 0)
             {
                 var size = stackalloc ushort[4];

@@ -18,6 +18,7 @@ internal static class ProcessSettings
         var caps = ToSets(process.Capabilities);
         ProcessCredentials.DropBoundingSet(caps.Bounding);
         var user = process.User;
+        StdioOwnership.GiveTo(user?.Uid ?? 0, user?.Gid ?? 0);
         ProcessCredentials.SwitchUser(user?.Uid ?? 0, user?.Gid ?? 0, user?.AdditionalGids ?? [], setGroupsAllowed);
         ProcessCredentials.SetCapabilities(caps);
         Libc.Umask(user?.Umask ?? 0b000_010_010);
