@@ -80,7 +80,7 @@ sample() {
   local metric=$1 rt=$2; shift 2
   sleep "$GAP"
   "$measure" "$results/$metric.$rt" "${bin[$rt]}" --root "$work/root-$rt" "$@" >>"$log" 2>&1 \
-    || echo "$metric $rt failed: $*" >>"$log"
+    || echo "bench-failure: $metric $rt: $*" >>"$log"
 }
 
 cleanup() { rt_cmd "$1" delete --force "$2" >/dev/null 2>&1 || true; }
@@ -119,7 +119,7 @@ one_throughput() {
   seq "$TP_COUNT" > "$work/ids"
   "$measure" "$results/throughput.$rt" xargs -P "$TP_PARALLEL" -I{} \
     "${bin[$rt]}" --root "$work/root-$rt" run --bundle "$work/bundle" "bench-$rt-t-$round-{}" < "$work/ids" >>"$log" 2>&1 \
-    || echo "throughput $rt round $round failed" >>"$log"
+    || echo "bench-failure: throughput $rt round $round" >>"$log"
   for i in $(seq "$TP_COUNT"); do cleanup "$rt" "bench-$rt-t-$round-$i"; done
 }
 
@@ -215,6 +215,6 @@ others=("${runtimes[@]:1}")
     echo
   done
 } | tee "$work/table.md"
-failures=$(grep -c ' failed' "$log" || true)
+failures=$(grep -c '^bench-failure:' "$log" || true)
 echo "medians of $N samples (throughput: $TP_ROUNDS rounds); ratio = ocirun / other (lower is better for ocirun," \
   "except containers/s); $failures failed samples (see $log)"
