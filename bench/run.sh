@@ -10,7 +10,7 @@
 #
 # Knobs: N (samples per latency metric, 20), TP_ROUNDS (throughput rounds, 3), TP_COUNT (containers per round, 50),
 # TP_PARALLEL (8), VERSION_RUNS (hyperfine runs of --version, 50), GAP (idle gap in s, 0.1), OCIRUN (binary),
-# RUNTIMES (subset and order, default "ocirun runc crun"; absent ones are skipped).
+# RUNTIMES (subset and order, default "ocirun runc crun"; absent ones are skipped), STATE_ON_DISK (1: no tmpfs).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 N=${N:-20}
@@ -34,8 +34,12 @@ fi
 work=$here/.tmp/bench
 results=$work/results
 log=$work/bench.log
-rm -rf "$work"; mkdir -p "$work/bundle" "$results"
+states=$work/states
+rm -rf "$work"; mkdir -p "$work/bundle" "$results" "$states"
 : > "$log"
+# State roots on tmpfs, as /run is on a normal host (this namespace's mount only): state writes are fsync'ed and
+# on a busy disk an fsync costs milliseconds of wall time. STATE_ON_DISK=1 keeps them under .tmp/bench.
+[ "${STATE_ON_DISK:-0}" = 1 ] || mount -t tmpfs -o mode=0700 bench-states "$states"
 
 declare -A bin=()
 runtimes=()
@@ -73,13 +77,13 @@ jq --arg rootfs "$rootfs" --rawfile names "$here/bench/docker-like-syscalls.txt"
         {names: ["clone3"], action: "SCMP_ACT_ERRNO", errnoRet: 38}
       ]}' "$work/bundle/config.json" > "$work/seccomp/config.json"
 
-rt_cmd() { local rt=$1; shift; "${bin[$rt]}" --root "$work/root-$rt" "$@"; }
+rt_cmd() { local rt=$1; shift; "${bin[$rt]}" --root "$states/$rt" "$@"; }
 
 # sample METRIC RT ARGS...: idle gap, then one measured `RT --root ... ARGS` appended to results/METRIC.RT.
 sample() {
   local metric=$1 rt=$2; shift 2
   sleep "$GAP"
-  "$measure" "$results/$metric.$rt" "${bin[$rt]}" --root "$work/root-$rt" "$@" >>"$log" 2>&1 \
+  "$measure" "$results/$metric.$rt" "${bin[$rt]}" --root "$states/$rt" "$@" >>"$log" 2>&1 \
     || echo "bench-failure: $metric $rt: $*" >>"$log"
 }
 
@@ -118,7 +122,7 @@ one_throughput() {
   sleep "$GAP"
   seq "$TP_COUNT" > "$work/ids"
   "$measure" "$results/throughput.$rt" xargs -P "$TP_PARALLEL" -I{} \
-    "${bin[$rt]}" --root "$work/root-$rt" run --bundle "$work/bundle" "bench-$rt-t-$round-{}" < "$work/ids" >>"$log" 2>&1 \
+    "${bin[$rt]}" --root "$states/$rt" run --bundle "$work/bundle" "bench-$rt-t-$round-{}" < "$work/ids" >>"$log" 2>&1 \
     || echo "bench-failure: throughput $rt round $round" >>"$log"
   for i in $(seq "$TP_COUNT"); do cleanup "$rt" "bench-$rt-t-$round-$i"; done
 }
@@ -134,7 +138,7 @@ trap delete_all EXIT
 
 echo "bench: ${runtimes[*]}; N=$N samples, ${GAP}s idle gap; log $log" >&2
 for rt in "${runtimes[@]}"; do
-  mkdir -p "$work/root-$rt"
+  mkdir -p "$states/$rt"
   rt_cmd "$rt" create --bundle "$work/sleeper" "bench-$rt-sleeper" >>"$log" 2>&1
   rt_cmd "$rt" start "bench-$rt-sleeper" >>"$log" 2>&1 || { tail -5 "$log" >&2; echo "bench: $rt cannot start a container" >&2; exit 1; }
   # Warm-up, not recorded: page cache, and ocirun's compiled-seccomp cache under its root.
