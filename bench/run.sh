@@ -52,7 +52,8 @@ done
 [ -n "${bin[ocirun]:-}" ] || { echo "bench: $OCIRUN is missing (make build)" >&2; exit 1; }
 
 measure=$work/measure
-"${CC:-cc}" -O2 -o "$measure" "$here/bench/measure.c"
+# clang is there for the NativeAOT link; cc may not be.
+"${CC:-$(command -v cc || echo clang)}" -O2 -o "$measure" "$here/bench/measure.c"
 
 # One rootfs, three configs: /bin/true, a sleeper to exec into, and /bin/true under a docker-like seccomp profile.
 rootfs=$work/bundle/rootfs
