@@ -51,13 +51,17 @@ run: deps build
 RUNTIME ?= $(CURDIR)/$(BIN)
 RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
 
-.PHONY: conformance e2e
+.PHONY: conformance e2e bench
 
 conformance: $(RUNTIME_NEEDS_BUILD)
 	RUNTIME="$(RUNTIME)" conformance/conformance.sh
 
 e2e: $(RUNTIME_NEEDS_BUILD)
 	conformance/e2e.sh "$(RUNTIME)"
+
+# Latency, CPU, throughput and memory against runc and crun when installed; knobs in bench/run.sh (N=20 ...).
+bench: build
+	OCIRUN=$(CURDIR)/$(BIN) bench/run.sh
 
 clean:
 	rm -rf bin artifacts .tmp
