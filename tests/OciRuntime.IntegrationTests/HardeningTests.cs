@@ -206,17 +206,53 @@ public sealed class HardeningTests
     }
 
     [SkippableFact]
-    public void No_host_fd_leaks_into_an_execd_process()
+    public void No_host_fd_leaks_into_an_execd_or_the_containers_process()
     {
         Root.Require();
         using var bundle = new BusyboxBundle();
         var id = StartSleeping(bundle);
-        // The caller hands ocirun extra inheritable fds (a file and a directory): none may reach the container.
-        var result = Infrastructure.Ocirun.Exec("/bin/sh",
-            ["-c", "exec 7</etc/hostname 8</ 9<\"$0\"; exec \"$0\" \"$@\"", Infrastructure.Ocirun.BinaryPath,
-             "--root", bundle.StateRoot, "exec", id, "ls", "/proc/self/fd"]);
+        // The caller hands ocirun inheritable host directory fds: none may reach the container.
+        var result = WithHostDirectoriesOpen(bundle, "exec", id, "ls", "/proc/self/fd");
         Assert.True(result.ExitCode == 0, result.ToString());
         // ls itself opens one fd for the directory it lists.
         Assert.Equal(["0", "1", "2", "3"], Lines(result.Stdout).Order());
+
+        // The same for the container's own process.
+        bundle.Args("ls", "/proc/self/fd").Save();
+        var run = WithHostDirectoriesOpen(bundle, "run", "--bundle", bundle.Directory, bundle.NewId());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["0", "1", "2", "3"], Lines(run.Stdout).Order());
+    }
+
+    /// <summary>ocirun through a shell that leaves host directories open on fds 7 (/), 8 (/etc) and 9 (/proc).</summary>
+    private static CommandResult WithHostDirectoriesOpen(BusyboxBundle bundle, params string[] args) =>
+        Infrastructure.Ocirun.Exec("/bin/sh",
+            ["-c", "exec 7</ 8</etc 9</proc; exec \"$0\" \"$@\"", Infrastructure.Ocirun.BinaryPath, "--root", bundle.StateRoot, .. args]);
+
+    [SkippableFact]
+    public void A_cwd_through_a_leaked_host_directory_fd_is_refused()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "echo ESCAPED; ls");
+        foreach (var fd in new[] { 7, 8, 9 })
+        {
+            // CVE-2024-21626: the directory behind /proc/self/fd/N is the host's, outside the container's root.
+            bundle.Process["cwd"] = $"/proc/self/fd/{fd}";
+            bundle.Save();
+            var run = WithHostDirectoriesOpen(bundle, "run", "--bundle", bundle.Directory, bundle.NewId());
+            Assert.True(run.ExitCode != 0, run.ToString());
+            Assert.DoesNotContain("ESCAPED", run.Stdout);
+            Assert.Contains("possible container breakout detected", run.Stderr);
+        }
+
+        bundle.Process["cwd"] = "/";
+        var id = StartSleeping(bundle);
+        foreach (var fd in new[] { 7, 8, 9 })
+        {
+            var exec = WithHostDirectoriesOpen(bundle, "exec", "--cwd", $"/proc/self/fd/{fd}", id, "sh", "-c", "echo ESCAPED; ls");
+            Assert.True(exec.ExitCode == 255, exec.ToString());
+            Assert.DoesNotContain("ESCAPED", exec.Stdout);
+            Assert.Contains("possible container breakout detected", exec.Stderr);
+        }
     }
 }
