@@ -28,6 +28,20 @@ internal static unsafe partial class Mounts
     [LibraryImport("libc", EntryPoint = "fchdir", SetLastError = true)]
     public static partial int Fchdir(int fd);
 
+    [LibraryImport("libc", EntryPoint = "getcwd", SetLastError = true)]
+    private static partial nint Getcwd(byte* buffer, nuint size);
+
+    /// <summary>
+    /// False when the working directory lies outside the current root (the kernel then reports it as
+    /// "(unreachable)...", which glibc's getcwd turns into ENOENT).
+    /// </summary>
+    public static bool WorkingDirectoryIsUnderRoot()
+    {
+        const int PathMax = 4096;
+        var buffer = stackalloc byte[PathMax];
+        return Getcwd(buffer, PathMax) != 0 || Marshal.GetLastPInvokeError() != Libc.ENOENT;
+    }
+
     [LibraryImport("libc", EntryPoint = "mknod", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Mknod(string path, uint mode, ulong device);
 

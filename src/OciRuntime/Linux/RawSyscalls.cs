@@ -67,6 +67,11 @@ internal static unsafe partial class RawSyscalls
     [SuppressGCTransition]
     public static extern int Chdir(byte* path);
 
+    /// <summary>glibc's getcwd: fails with ENOENT when the directory lies outside the current root.</summary>
+    [DllImport("libc", EntryPoint = "getcwd", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern byte* Getcwd(byte* buffer, nuint size);
+
     [DllImport("libc", EntryPoint = "fchdir", ExactSpelling = true)]
     [SuppressGCTransition]
     public static extern int Fchdir(int fd);

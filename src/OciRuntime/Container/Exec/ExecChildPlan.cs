@@ -79,4 +79,5 @@ internal enum ExecStep
     Capabilities = 15,
     Cwd = 16,
     Exec = 17,
+    CwdOutsideRoot = 18,
 }

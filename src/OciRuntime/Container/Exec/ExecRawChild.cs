@@ -83,6 +83,10 @@ internal static unsafe class ExecRawChild
         var cwdEntered = RawSyscalls.Chdir(plan->Cwd) == 0;
         SwitchUser(plan);
         if (!cwdEntered && RawSyscalls.Chdir(plan->Cwd) < 0) Fail(plan, ExecStep.Cwd, 0);
+        // A cwd reached through an fd still open here (/proc/self/fd/N of a directory the caller left us, close-on-exec
+        // but not yet closed) would hand the program the host's filesystem (CVE-2024-21626): refused, as runc does.
+        var cwd = stackalloc byte[4096];
+        if (RawSyscalls.Getcwd(cwd, 4096) == null && RawSyscalls.Errno == Libc.ENOENT) Fail(plan, ExecStep.CwdOutsideRoot, 0);
         RawSyscalls.Umask(plan->Umask);
 
         if (plan->SeccompProgram != null && plan->NoNewPrivileges != 0) LoadSeccomp(plan);

@@ -199,6 +199,7 @@ internal static unsafe class ExecSpawner
             ExecStep.Capabilities => "setting the capabilities",
             ExecStep.Cwd => "entering the working directory",
             ExecStep.Exec => $"exec {path}",
+            ExecStep.CwdOutsideRoot => "the working directory is outside of the container's root, possible container breakout detected",
             _ => $"step {(int)step}",
         };
         return Errno.Exception(what, errno);

@@ -24,6 +24,10 @@ internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IRead
         IReadOnlyList<string> env = [.. process.Env ?? [], .. extraEnvironment];
         var cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
         Errno.Check(Mounts.Chdir(cwd), $"chdir {cwd}");
+        // A cwd reached through an fd from outside the container (/proc/self/fd/N of a directory the caller left
+        // open, CVE-2024-21626) would hand the process the host's filesystem: refused, as runc does.
+        if (!Mounts.WorkingDirectoryIsUnderRoot())
+            throw new OciRuntimeException($"process.cwd {cwd}: outside of the container's root, possible container breakout detected");
         var executable = Find(args[0], Lookup(env, "PATH") ?? DefaultPath);
         if (Lookup(env, "HOME") == null) env = [.. env, "HOME=" + HomeOf(process.User?.Uid ?? 0)];
         return new UserProgram(executable, args, env);
