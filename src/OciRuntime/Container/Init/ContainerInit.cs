@@ -39,7 +39,7 @@ public static class ContainerInit
             var program = Prepare(initPlan, spec, socket, seccomp);
             socket.Send(InitMessage.Ready);
             WaitForStart(initPlan.ExecFifoFd);
-            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, WithPid(initPlan.StateJson));
+            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, WithPid(initPlan.StateJson, "created"));
             program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
         }
@@ -82,7 +82,7 @@ public static class ContainerInit
             if (reply.Message == InitMessage.Error) throw new OciRuntimeException(reply.Text);
         }
         Errno.Check(Mounts.Chdir(plan.Rootfs), $"chdir {plan.Rootfs}");
-        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, WithPid(plan.StateJson));
+        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, WithPid(plan.StateJson, "creating"));
 
         if (newMountNamespace) rootfs.SwitchRoot(plan.NoPivot);
         else
@@ -135,6 +135,7 @@ public static class ContainerInit
     }
 
     /// <summary>The state hooks in the container see: ours, with our pid as seen from inside.</summary>
-    private static string WithPid(string stateJson) =>
-        OciStateJson.Serialize(OciStateJson.Deserialize(stateJson) with { Pid = Environment.ProcessId }, indented: false);
+    /// <summary>The state a hook run by the init sees: its own pid (as runc gives) and the phase it runs in.</summary>
+    private static string WithPid(string stateJson, string status) =>
+        OciStateJson.Serialize(OciStateJson.Deserialize(stateJson) with { Pid = Environment.ProcessId, Status = status }, indented: false);
 }
