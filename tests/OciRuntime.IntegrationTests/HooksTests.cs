@@ -16,10 +16,10 @@ public sealed class HooksTests : IDisposable
     private static string HostMountNamespace => new FileInfo("/proc/self/ns/mnt").LinkTarget!;
 
     /// <summary>A hook that appends "NAME MNT-NAMESPACE STATE-JSON" to the log, seen from where it runs.</summary>
-    private static JsonObject LoggingHook(string name, string logPath) => new()
+    private static JsonObject LoggingHook(string name, string logPath, string before = "") => new()
     {
         ["path"] = "/bin/sh",
-        ["args"] = new JsonArray("sh", "-c", $"echo \"{name} $(readlink /proc/self/ns/mnt) $(cat)\" >> {logPath}"),
+        ["args"] = new JsonArray("sh", "-c", $"{before}echo \"{name} $(readlink /proc/self/ns/mnt) $(cat)\" >> {logPath}"),
     };
 
     private static JsonObject ShellHook(string script, int? timeout = null)
@@ -60,7 +60,8 @@ public sealed class HooksTests : IDisposable
         SetHooks(bundle, "prestart", LoggingHook("prestart", Log));
         SetHooks(bundle, "createRuntime", LoggingHook("createRuntime", Log));
         SetHooks(bundle, "createContainer", LoggingHook("createContainer", Log));
-        SetHooks(bundle, "startContainer", LoggingHook("startContainer", "/hooklog/log"));
+        // Slow on purpose: poststart must still come after it.
+        SetHooks(bundle, "startContainer", LoggingHook("startContainer", "/hooklog/log", before: "sleep 1; "));
         SetHooks(bundle, "poststart", LoggingHook("poststart", Log));
         SetHooks(bundle, "poststop", LoggingHook("poststop", Log));
         bundle.Save();
