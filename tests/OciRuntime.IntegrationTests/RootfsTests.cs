@@ -73,6 +73,24 @@ public sealed class RootfsTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_read_only_tmpcopyup_tmpfs_is_filled_before_it_becomes_read_only()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "cat /etc/hostname; touch /etc/new 2>/dev/null || echo etc-denied; grep ' /etc ' /proc/self/mountinfo");
+        AddMount(bundle, "/etc", "tmpfs", "tmpfs", "tmpcopyup", "ro", "nodev");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("ocirun\netc-denied\n", result.Stdout);
+        var etc = MountAt(result.Stdout, "/etc");
+        Assert.Equal("tmpfs", etc.Type);
+        Assert.Contains("ro", etc.Options);
+        Assert.Contains("nodev", etc.Options);
+    }
+
+    [SkippableFact]
     public void Host_files_and_directories_are_bound_read_write_or_read_only()
     {
         Root.Require();
