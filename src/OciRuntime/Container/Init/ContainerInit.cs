@@ -39,7 +39,7 @@ public static class ContainerInit
             var program = Prepare(initPlan, spec, socket, seccomp);
             socket.Send(InitMessage.Ready);
             WaitForStart(initPlan.ExecFifoFd);
-            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, WithPid(initPlan.StateJson));
+            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, WithPid(initPlan.StateJson, "created"));
             program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
         }
@@ -82,7 +82,7 @@ public static class ContainerInit
             if (reply.Message == InitMessage.Error) throw new OciRuntimeException(reply.Text);
         }
         Errno.Check(Mounts.Chdir(plan.Rootfs), $"chdir {plan.Rootfs}");
-        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, WithPid(plan.StateJson));
+        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, WithPid(plan.StateJson, "creating"));
 
         if (newMountNamespace) rootfs.SwitchRoot(plan.NoPivot);
         else
@@ -133,10 +133,13 @@ public static class ContainerInit
         do n = Libc.Read(fifoFd, &b, 1);
         while (n < 0 && Libc.LastErrno == Libc.EINTR);
         if (n != 1) throw Errno.Last("read exec.fifo");
-        Libc.Close(fifoFd);
+        // Kept open, but not for hooks, until our exec closes it: `start` waits for the fifo to lose this last
+        // reader before it runs poststart hooks, so they come after startContainer hooks and the program's start.
+        const int F_SETFD = 2, FD_CLOEXEC = 1;
+        Errno.Check(Libc.Fcntl(fifoFd, F_SETFD, FD_CLOEXEC), "fcntl exec.fifo");
     }
 
-    /// <summary>The state hooks in the container see: ours, with our pid as seen from inside.</summary>
-    private static string WithPid(string stateJson) =>
-        OciStateJson.Serialize(OciStateJson.Deserialize(stateJson) with { Pid = Environment.ProcessId }, indented: false);
+    /// <summary>The state a hook run by the init sees: its own pid (as runc gives) and the phase it runs in.</summary>
+    private static string WithPid(string stateJson, string status) =>
+        OciStateJson.Serialize(OciStateJson.Deserialize(stateJson) with { Pid = Environment.ProcessId, Status = status }, indented: false);
 }

@@ -30,7 +30,7 @@ public static class ContainerStart
             default:
                 throw new OciRuntimeException($"cannot start a container in the {status.ToOciString()} state");
         }
-        ReleaseInit(paths.ExecFifo);
+        ReleaseInit(paths.ExecFifo, waitForExec: record.Hooks?.Poststart is { Count: > 0 });
         record.Phase = LifecyclePhase.Running;
         store.Save(record);
         RunPoststartHooks(record);
@@ -39,8 +39,11 @@ public static class ContainerStart
     /// <summary>
     /// Writes the byte the init waits for. The fifo has a reader only while the init lives: with none, opening
     /// for writing fails (ENXIO) and the container has stopped.
+    /// With <paramref name="waitForExec"/>, returns only once the init has exec'd the user's program (or died): its
+    /// fifo fd is close-on-exec, so the write end then reports POLLERR (no reader left). Poststart hooks must come
+    /// after the startContainer hooks and the program's start, not race them.
     /// </summary>
-    private static unsafe void ReleaseInit(string fifoPath)
+    private static unsafe void ReleaseInit(string fifoPath, bool waitForExec)
     {
         var fd = Libc.Open(fifoPath, Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
         if (fd < 0 && Libc.LastErrno == ENXIO) throw new OciRuntimeException("cannot start a container that has stopped");
@@ -49,12 +52,22 @@ public static class ContainerStart
         {
             byte go = (byte)'0';
             if (Libc.Write(fd, &go, 1) != 1) throw Errno.Last("write exec.fifo");
+            if (waitForExec) WaitForNoReader(fd);
         }
         finally
         {
             Libc.Close(fd);
         }
         Libc.Unlink(fifoPath);
+    }
+
+    private static unsafe void WaitForNoReader(int fifoWriteFd)
+    {
+        // Events 0: only POLLERR/POLLHUP, which a fifo's write end reports once the last reader is gone.
+        var poll = new Libc.PollFd { Fd = fifoWriteFd, Events = 0 };
+        while (Libc.Poll(&poll, 1, -1) < 0 && Libc.LastErrno == Libc.EINTR)
+        {
+        }
     }
 
     /// <summary>

@@ -85,10 +85,20 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
                     throw new OciRuntimeException($"mount {destination}: bind source {source} does not exist");
                 Mount(source, targetPath, null, MS_BIND | (flags & MS_REC), null);
             }
+            else if (options.TmpCopyUp && type == "tmpfs")
+            {
+                MountTmpfsCopyUp(root, target, destination, flags, options.Data);
+            }
             else
             {
                 MountFilesystem(source, targetPath, type ?? "none", flags, options.Data, destination);
             }
+        }
+        catch (SystemCallException e)
+        {
+            // The failing call names /proc/self/fd/N; the user needs the mount it was for.
+            var data = options.Data.Length > 0 ? $" with options \"{options.Data}\"" : "";
+            throw Errno.Exception($"mount {mount.Type ?? "bind"} {source} on {destination}{data}", e.Errno);
         }
         finally
         {
@@ -100,7 +110,18 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         if (options.IsBind && remountFlags != 0) Remount(root, destination, remountFlags, source);
         foreach (var propagation in options.Propagation)
             WithFd(root, destination, path => Mount(null, path, null, propagation, null));
-        if (options.TmpCopyUp) RuntimeLog.Debug($"mount {destination}: tmpcopyup over an empty directory");
+    }
+
+    /// <summary>
+    /// tmpcopyup: the tmpfs goes on writable, then what the directory held is copied in through the fd taken
+    /// before the mount (it still reaches the covered directory), and only then is a read-only tmpfs made so.
+    /// </summary>
+    private static void MountTmpfsCopyUp(RootedPath root, int coveredFd, string destination, ulong flags, string data)
+    {
+        Mount("tmpfs", RootedPath.ProcFdPath(coveredFd), "tmpfs", flags & ~MS_RDONLY, data);
+        WithFd(root, destination, tmpfs => TreeCopy.CopyDirectory(RootedPath.ProcFdPath(coveredFd), tmpfs));
+        if ((flags & MS_RDONLY) != 0)
+            WithFd(root, destination, tmpfs => Mount(null, tmpfs, null, MS_BIND | MS_REMOUNT | flags, null));
     }
 
     private void MountFilesystem(string? source, string target, string type, ulong flags, string data, string destination)

@@ -1,0 +1,304 @@
+using System.Text.Json.Nodes;
+using OciRuntime.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace OciRuntime.IntegrationTests;
+
+/// <summary>The container's filesystem as its process sees it: /proc/self/mountinfo and file contents from inside.</summary>
+public sealed class RootfsTests : IDisposable
+{
+    private readonly string _host = Directory.CreateTempSubdirectory("ocirun-rootfs-host-").FullName;
+
+    /// <summary>One /proc/self/mountinfo line: mount point, per-mount options, optional fields, type, super options.</summary>
+    private sealed record MountLine(string MountPoint, string[] Options, string[] Optional, string Type, string[] SuperOptions);
+
+    private static List<MountLine> MountInfo(string text) => text.Split('\n')
+        .Where(l => l.Contains(" - "))
+        .Select(l =>
+        {
+            var halves = l.Split(" - ", 2);
+            var left = halves[0].Split(' ');
+            var right = halves[1].Split(' ');
+            return new MountLine(left[4], left[5].Split(','), left[6..], right[0], right.Length > 2 ? right[2].Split(',') : []);
+        }).ToList();
+
+    private static MountLine MountAt(string text, string mountPoint) =>
+        MountInfo(text).LastOrDefault(m => m.MountPoint == mountPoint)
+        ?? throw new Xunit.Sdk.XunitException($"no mount at {mountPoint} in:\n{text}");
+
+    private static void AddMount(BusyboxBundle bundle, string destination, string type, string? source, params string[] options)
+    {
+        var mount = new JsonObject { ["destination"] = destination, ["type"] = type };
+        if (source != null) mount["source"] = source;
+        mount["options"] = new JsonArray(options.Select(o => (JsonNode)JsonValue.Create(o)!).ToArray());
+        ((JsonArray)bundle.Config["mounts"]!).Add(mount);
+    }
+
+    private static string RootfsPath(BusyboxBundle bundle, string path) => Path.Combine(bundle.Directory, "rootfs", path.TrimStart('/'));
+
+    private static CommandResult RunOk(BusyboxBundle bundle, params string[] extraArgs)
+    {
+        var result = bundle.Ocirun(["run", .. extraArgs, "--bundle", bundle.Directory, bundle.NewId()]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
+    [SkippableFact]
+    public void Tmpcopyup_fills_the_tmpfs_with_the_directory_contents_and_leaves_the_rootfs_alone()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "cat /etc/marker; stat -c '%a %u:%g' /etc/marker; readlink /etc/link; ls /etc/sub; " +
+            "echo new > /etc/written && cat /etc/written; grep ' /etc ' /proc/self/mountinfo");
+        File.WriteAllText(RootfsPath(bundle, "/etc/marker"), "from-the-image\n");
+        File.SetUnixFileMode(RootfsPath(bundle, "/etc/marker"), (UnixFileMode)0b110_000_100);
+        Assert.Equal(0, Infrastructure.Ocirun.Exec("chown", ["1000:29", RootfsPath(bundle, "/etc/marker")]).ExitCode);
+        File.CreateSymbolicLink(RootfsPath(bundle, "/etc/link"), "marker");
+        Directory.CreateDirectory(RootfsPath(bundle, "/etc/sub"));
+        File.WriteAllText(RootfsPath(bundle, "/etc/sub/inner"), "x");
+        AddMount(bundle, "/etc", "tmpfs", "tmpfs", "tmpcopyup", "nosuid", "mode=755");
+        bundle.Save();
+
+        var lines = RunOk(bundle).Stdout.Split('\n');
+
+        Assert.Equal("from-the-image", lines[0]);
+        Assert.Equal("604 1000:29", lines[1]);
+        Assert.Equal("marker", lines[2]);
+        Assert.Equal("inner", lines[3]);
+        Assert.Equal("new", lines[4]);
+        var etc = MountAt(string.Join('\n', lines[5..]), "/etc");
+        Assert.Equal("tmpfs", etc.Type);
+        Assert.Contains("nosuid", etc.Options);
+        Assert.False(File.Exists(RootfsPath(bundle, "/etc/written")), "a write into the tmpfs reached the rootfs");
+    }
+
+    [SkippableFact]
+    public void A_read_only_tmpcopyup_tmpfs_is_filled_before_it_becomes_read_only()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "cat /etc/hostname; touch /etc/new 2>/dev/null || echo etc-denied; grep ' /etc ' /proc/self/mountinfo");
+        AddMount(bundle, "/etc", "tmpfs", "tmpfs", "tmpcopyup", "ro", "nodev");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("ocirun\netc-denied\n", result.Stdout);
+        var etc = MountAt(result.Stdout, "/etc");
+        Assert.Equal("tmpfs", etc.Type);
+        Assert.Contains("ro", etc.Options);
+        Assert.Contains("nodev", etc.Options);
+    }
+
+    [SkippableFact]
+    public void Host_files_and_directories_are_bound_read_write_or_read_only()
+    {
+        Root.Require();
+        Directory.CreateDirectory(Path.Combine(_host, "dir"));
+        File.WriteAllText(Path.Combine(_host, "dir", "f"), "in-dir");
+        File.WriteAllText(Path.Combine(_host, "file"), "a-file");
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "cat /mnt/ro/f /mnt/rw/f /mnt/file; echo; " +
+            "echo w > /mnt/rw/new && echo rw-ok; " +
+            "echo w > /mnt/ro/new || echo ro-denied; " +
+            "echo w > /mnt/file || echo file-denied; cat /proc/self/mountinfo");
+        AddMount(bundle, "/mnt/rw", "bind", Path.Combine(_host, "dir"), "rbind", "rw");
+        AddMount(bundle, "/mnt/ro", "bind", Path.Combine(_host, "dir"), "rbind", "ro");
+        AddMount(bundle, "/mnt/file", "bind", Path.Combine(_host, "file"), "bind", "ro", "nosuid");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("in-dirin-dira-file\nrw-ok\nro-denied\nfile-denied\n", result.Stdout);
+        Assert.Equal("w\n", File.ReadAllText(Path.Combine(_host, "dir", "new")));
+        Assert.Equal("a-file", File.ReadAllText(Path.Combine(_host, "file")));
+        Assert.Contains("rw", MountAt(result.Stdout, "/mnt/rw").Options);
+        Assert.Contains("ro", MountAt(result.Stdout, "/mnt/ro").Options);
+        Assert.Contains("ro", MountAt(result.Stdout, "/mnt/file").Options);
+        Assert.Contains("nosuid", MountAt(result.Stdout, "/mnt/file").Options);
+    }
+
+    [SkippableFact]
+    public void A_tmpfs_gets_its_size_mode_and_flags()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "stat -c %a /scratch; cat /proc/self/mountinfo");
+        AddMount(bundle, "/scratch", "tmpfs", "tmpfs", "nosuid", "nodev", "noexec", "size=1m", "mode=1770");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("1770\n", result.Stdout);
+        var scratch = MountAt(result.Stdout, "/scratch");
+        Assert.Equal("tmpfs", scratch.Type);
+        Assert.Contains("nosuid", scratch.Options);
+        Assert.Contains("nodev", scratch.Options);
+        Assert.Contains("noexec", scratch.Options);
+        Assert.Contains("size=1024k", scratch.SuperOptions);
+        Assert.Contains("mode=1770", scratch.SuperOptions);
+    }
+
+    [SkippableFact]
+    public void The_default_mounts_devices_and_dev_links_are_there()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "for d in null zero full random urandom tty; do stat -c '%n %F %t:%T %a' /dev/$d; done; " +
+            "readlink /dev/ptmx; readlink /dev/fd; readlink /dev/stdin; cat /proc/self/mountinfo");
+
+        var result = RunOk(bundle);
+
+        var lines = result.Stdout.Split('\n');
+        Assert.Equal(
+        [
+            "/dev/null character special file 1:3 666", "/dev/zero character special file 1:5 666",
+            "/dev/full character special file 1:7 666", "/dev/random character special file 1:8 666",
+            "/dev/urandom character special file 1:9 666", "/dev/tty character special file 5:0 666",
+            "pts/ptmx", "/proc/self/fd", "/proc/self/fd/0",
+        ], lines[..9]);
+        Assert.Equal("mqueue", MountAt(result.Stdout, "/dev/mqueue").Type);
+        var pts = MountAt(result.Stdout, "/dev/pts");
+        Assert.Equal("devpts", pts.Type);
+        Assert.Contains("ptmxmode=666", pts.SuperOptions);
+        Assert.Equal("tmpfs", MountAt(result.Stdout, "/dev").Type);
+        Assert.Equal("proc", MountAt(result.Stdout, "/proc").Type);
+    }
+
+    [SkippableFact]
+    public void A_configured_device_gets_its_numbers_mode_and_owner()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("stat", "-c", "%F %t:%T %a %u %g", "/dev/fuse");
+        bundle.Linux["devices"] = new JsonArray(new JsonObject
+        {
+            ["path"] = "/dev/fuse", ["type"] = "c", ["major"] = 10, ["minor"] = 229,
+            ["fileMode"] = 0b110_100_000, ["uid"] = 1000, ["gid"] = 29,
+        });
+        bundle.Save();
+
+        Assert.Equal("character special file a:e5 640 1000 29\n", RunOk(bundle).Stdout);
+    }
+
+    [SkippableFact]
+    public void A_read_only_root_refuses_writes_but_a_tmpfs_on_it_takes_them()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "touch /x 2>&1 || echo root-denied; touch /tmp/x && echo tmp-ok; cat /proc/self/mountinfo");
+        ((JsonObject)bundle.Config["root"]!)["readonly"] = true;
+        AddMount(bundle, "/tmp", "tmpfs", "tmpfs", "nosuid");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.Contains("Read-only file system", result.Stdout);
+        Assert.Contains("root-denied\ntmp-ok\n", result.Stdout);
+        Assert.Contains("ro", MountAt(result.Stdout, "/").Options);
+        Assert.Contains("rw", MountAt(result.Stdout, "/tmp").Options);
+    }
+
+    /// <summary>
+    /// A slave "/" shows "master:" only when the host mount it copies is shared; this host's "/" may be private,
+    /// so for slave the test checks what must hold anyway: the container's "/" is not shared back to the host.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("shared", "shared:", true)]
+    [InlineData("rshared", "shared:", true)]
+    [InlineData("rslave", "shared:", false)]
+    [InlineData("private", "shared:", false)]
+    [InlineData("private", "master:", false)]
+    public void Root_propagation_shows_in_the_optional_fields(string propagation, string field, bool present)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("cat", "/proc/self/mountinfo");
+        bundle.Linux["rootfsPropagation"] = propagation;
+        bundle.Save();
+
+        var root = MountAt(RunOk(bundle).Stdout, "/");
+
+        Assert.Equal(present, root.Optional.Any(f => f.StartsWith(field, StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
+    public void No_pivot_switches_the_root_with_a_move_and_chroot()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "cat /etc/hostname; ls /bin/busybox");
+
+        var result = RunOk(bundle, "--no-pivot");
+
+        Assert.Equal("ocirun\n/bin/busybox\n", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void Masked_paths_read_empty_and_cannot_be_written()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "cat /secret-file; echo \"[$(ls -A /secret-dir)]\"; touch /secret-dir/x 2>/dev/null || echo dir-denied; " +
+            "cat /proc/self/mountinfo");
+        File.WriteAllText(RootfsPath(bundle, "/secret-file"), "secret");
+        Directory.CreateDirectory(RootfsPath(bundle, "/secret-dir"));
+        File.WriteAllText(RootfsPath(bundle, "/secret-dir/inner"), "secret");
+        ((JsonObject)bundle.Config["root"]!)["readonly"] = false;
+        bundle.Linux["maskedPaths"] = new JsonArray("/secret-file", "/secret-dir", "/does-not-exist");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("[]\ndir-denied\n", result.Stdout);
+        var dir = MountAt(result.Stdout, "/secret-dir");
+        Assert.Equal("tmpfs", dir.Type);
+        Assert.Contains("ro", dir.Options);
+        Assert.Equal("secret", File.ReadAllText(RootfsPath(bundle, "/secret-file")));
+    }
+
+    [SkippableFact]
+    public void Readonly_paths_are_not_writable_even_by_root()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "echo x > /proc/sys/kernel/domainname || echo sys-denied; touch /data/x || echo data-denied; " +
+            "touch /other && echo other-ok; cat /proc/self/mountinfo");
+        Directory.CreateDirectory(RootfsPath(bundle, "/data"));
+        ((JsonObject)bundle.Config["root"]!)["readonly"] = false;
+        bundle.Linux["readonlyPaths"] = new JsonArray("/proc/sys", "/data", "/does-not-exist");
+        bundle.Process["capabilities"] = new JsonObject
+        {
+            ["bounding"] = new JsonArray("CAP_SYS_ADMIN", "CAP_DAC_OVERRIDE"),
+            ["effective"] = new JsonArray("CAP_SYS_ADMIN", "CAP_DAC_OVERRIDE"),
+            ["permitted"] = new JsonArray("CAP_SYS_ADMIN", "CAP_DAC_OVERRIDE"),
+        };
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.Contains("sys-denied\n", result.Stdout);
+        Assert.Contains("data-denied\nother-ok\n", result.Stdout);
+        Assert.Contains("ro", MountAt(result.Stdout, "/proc/sys").Options);
+        Assert.Contains("ro", MountAt(result.Stdout, "/data").Options);
+        Assert.False(File.Exists(RootfsPath(bundle, "/data/x")));
+    }
+
+    [SkippableFact]
+    public void An_unknown_tmpfs_option_fails_create_with_one_line_and_leaves_nothing()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        AddMount(bundle, "/scratch", "tmpfs", "tmpfs", "bogus-option=1");
+        bundle.Save();
+        var id = bundle.NewId();
+
+        var result = bundle.Ocirun("create", "--bundle", bundle.Directory, id);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(errors.Length == 1, result.ToString());
+        Assert.Contains("/scratch", errors[0]);
+        Assert.Contains("invalid argument", errors[0], StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(0, bundle.Ocirun("state", id).ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
+    }
+
+    public void Dispose() => Directory.Delete(_host, recursive: true);
+}
