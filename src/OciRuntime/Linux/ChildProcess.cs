@@ -18,27 +18,27 @@ internal static unsafe class ChildProcess
         var pathBytes = Encoding.UTF8.GetBytes(path + "\0");
         fixed (byte* p = pathBytes)
         {
+            var state = new ExecState { Path = p, Argv = args.Pointer, Envp = env.Pointer, Stdin = stdinFd, Stdout = stdoutFd, Stderr = stderrFd };
             var clone = new CloneArgs { ExitSignal = CloneArgs.SIGCHLD };
-            var noGc = GC.TryStartNoGCRegion(256 * 1024);
-            long pid;
-            try
-            {
-                pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)&clone, sizeof(CloneArgs), 0);
-                if (pid == 0)
-                {
-                    if (RawSyscalls.Dup2(stdinFd, 0) < 0 || RawSyscalls.Dup2(stdoutFd, 1) < 0 || RawSyscalls.Dup2(stderrFd, 2) < 0)
-                        RawSyscalls.Exit(126);
-                    RawSyscalls.Execve(p, args.Pointer, env.Pointer);
-                    RawSyscalls.Exit(127);
-                }
-            }
-            finally
-            {
-                if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
-            }
-            if (pid < 0) throw Errno.Exception($"starting {path}", RawSyscalls.Errno);
-            return (int)pid;
+            return Clone3.Run(&clone, &RunChild, &state);
         }
+    }
+
+    private struct ExecState
+    {
+        public byte* Path;
+        public byte** Argv;
+        public byte** Envp;
+        public int Stdin, Stdout, Stderr;
+    }
+
+    private static void RunChild(void* raw)
+    {
+        var state = (ExecState*)raw;
+        if (RawSyscalls.Dup2(state->Stdin, 0) < 0 || RawSyscalls.Dup2(state->Stdout, 1) < 0 || RawSyscalls.Dup2(state->Stderr, 2) < 0)
+            RawSyscalls.Exit(126);
+        RawSyscalls.Execve(state->Path, state->Argv, state->Envp);
+        RawSyscalls.Exit(127);
     }
 
     /// <summary>Waits for a child; returns its wait status. A timeout kills it (SIGKILL) and returns null.</summary>

@@ -45,7 +45,7 @@ internal static unsafe class ExecRawChild
             if (pid < 0) Fail(plan, ExecStep.CloneIntoPidNamespace, 0);
             if (pid > 0)
             {
-                Report(plan->SyncFd, ChildReport.InitPid, (int)pid, 0);
+                Clone3.Report(plan->SyncFd, ChildReport.InitPid, (int)pid, 0);
                 RawSyscalls.Exit(0);
             }
         }
@@ -162,16 +162,8 @@ internal static unsafe class ExecRawChild
     private static void Fail(ExecChildPlan* plan, ExecStep step, int detail)
     {
         var errno = RawSyscalls.Errno;
-        Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
+        Clone3.Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
         RawSyscalls.Exit(1);
     }
 
-    private static void Report(int fd, ChildReport kind, int a, int b)
-    {
-        var frame = stackalloc int[3];
-        frame[0] = (int)kind;
-        frame[1] = a;
-        frame[2] = b;
-        RawSyscalls.Write(fd, frame, 12);
-    }
 }

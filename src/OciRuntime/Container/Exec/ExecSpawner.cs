@@ -112,30 +112,12 @@ internal static unsafe class ExecSpawner
                 args.Flags |= CloneArgs.CLONE_INTO_CGROUP;
                 args.Cgroup = (ulong)setup.CgroupFd;
             }
-            return Clone(&args, plan);
+            return Clone3.Run(&args, &RunChild, plan);
         }
         finally
         {
             NativeMemory.Free(plan);
         }
-    }
-
-    /// <summary>As <c>InitSpawner</c>: no GC may start while the child is being made.</summary>
-    private static int Clone(CloneArgs* args, ExecChildPlan* plan)
-    {
-        var noGc = GC.TryStartNoGCRegion(256 * 1024);
-        long pid;
-        try
-        {
-            pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)args, sizeof(CloneArgs), 0);
-            if (pid == 0) ExecRawChild.Run(plan);
-        }
-        finally
-        {
-            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
-        }
-        if (pid < 0) throw Errno.Exception("clone3", RawSyscalls.Errno);
-        return (int)pid;
     }
 
     private static int Release(ExecSetup setup, int firstPid, SyncSocket socket)
@@ -204,4 +186,6 @@ internal static unsafe class ExecSpawner
         };
         return Errno.Exception(what, errno);
     }
+
+    private static void RunChild(void* plan) => ExecRawChild.Run((ExecChildPlan*)plan);
 }

@@ -84,36 +84,12 @@ internal static unsafe class InitSpawner
                 args.Flags |= CloneArgs.CLONE_INTO_CGROUP;
                 args.Cgroup = (ulong)request.CgroupFd;
             }
-            return Clone(&args, plan);
+            return Clone3.Run(&args, &RunChild, plan);
         }
         finally
         {
             NativeMemory.Free(plan);
         }
-    }
-
-    /// <summary>
-    /// The clone itself. No GC may start while the child is being made: the thread stays in cooperative mode
-    /// across the SuppressGCTransition call, and a no-GC region keeps other threads from triggering one.
-    /// </summary>
-    private static int Clone(CloneArgs* args, ChildPlan* plan)
-    {
-        var noGc = GC.TryStartNoGCRegion(256 * 1024);
-        long pid;
-        try
-        {
-            pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)args, sizeof(CloneArgs), 0);
-            if (pid == 0)
-            {
-                RawChild.Run(plan);
-            }
-        }
-        finally
-        {
-            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
-        }
-        if (pid < 0) throw Errno.Exception("clone3", RawSyscalls.Errno);
-        return (int)pid;
     }
 
     private static int Release(SpawnRequest request, int childPid, SyncSocket socket)
@@ -195,4 +171,6 @@ internal static unsafe class InitSpawner
         const int F_SETFD = 2;
         Errno.Check(Libc.Fcntl(fd, F_SETFD, 0), "fcntl");
     }
+
+    private static void RunChild(void* plan) => RawChild.Run((ChildPlan*)plan);
 }

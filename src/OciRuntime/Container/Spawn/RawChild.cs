@@ -25,7 +25,7 @@ internal static unsafe class RawChild
         if (plan->UnshareUserNamespace != 0)
         {
             if (RawSyscalls.Unshare(CLONE_NEWUSER) < 0) Fail(plan, ChildStep.UnshareUserNamespace, 0);
-            Report(plan->SyncFd, ChildReport.NeedIdMaps, 0, 0);
+            Clone3.Report(plan->SyncFd, ChildReport.NeedIdMaps, 0, 0);
             if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 1);
         }
 
@@ -34,7 +34,7 @@ internal static unsafe class RawChild
 
         if (plan->WaitForTimeOffsets != 0)
         {
-            Report(plan->SyncFd, ChildReport.NeedTimeOffsets, 0, 0);
+            Clone3.Report(plan->SyncFd, ChildReport.NeedTimeOffsets, 0, 0);
             if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 2);
         }
 
@@ -54,13 +54,13 @@ internal static unsafe class RawChild
             if (pid < 0) Fail(plan, ChildStep.CloneIntoPidNamespace, 0);
             if (pid > 0)
             {
-                Report(plan->SyncFd, ChildReport.InitPid, (int)pid, 0);
+                Clone3.Report(plan->SyncFd, ChildReport.InitPid, (int)pid, 0);
                 RawSyscalls.Exit(0);
             }
         }
 
         // After the pid clone the parent already knows where the init is.
-        else if (plan->ReportRelease != 0) Report(plan->SyncFd, ChildReport.Released, 0, 0);
+        else if (plan->ReportRelease != 0) Clone3.Report(plan->SyncFd, ChildReport.Released, 0, 0);
         byte empty = 0;
         RawSyscalls.Execveat(plan->BinaryFd, &empty, plan->Argv, plan->Envp, AT_EMPTY_PATH);
         Fail(plan, ChildStep.ExecInit, 0);
@@ -69,16 +69,8 @@ internal static unsafe class RawChild
     private static void Fail(ChildPlan* plan, ChildStep step, int detail)
     {
         var errno = RawSyscalls.Errno;
-        Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
+        Clone3.Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
         RawSyscalls.Exit(1);
     }
 
-    private static void Report(int fd, ChildReport kind, int a, int b)
-    {
-        var frame = stackalloc int[3];
-        frame[0] = (int)kind;
-        frame[1] = a;
-        frame[2] = b;
-        RawSyscalls.Write(fd, frame, 12);
-    }
 }

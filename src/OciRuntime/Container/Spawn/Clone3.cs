@@ -1,0 +1,42 @@
+using OciRuntime.Linux;
+
+namespace OciRuntime.Container.Spawn;
+
+/// <summary>
+/// The one place a child process is made. No GC may start while the child is being made: the thread stays in
+/// cooperative mode across the SuppressGCTransition call, and a no-GC region keeps other threads from triggering one.
+/// The child runs <paramref name="childMain"/> on its pre-built native state and must end in exec or _exit.
+/// </summary>
+internal static unsafe class Clone3
+{
+    public static int Run(CloneArgs* args, delegate*<void*, void> childMain, void* state)
+    {
+        var noGc = GC.TryStartNoGCRegion(256 * 1024);
+        long pid;
+        try
+        {
+            pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)args, sizeof(CloneArgs), 0);
+            if (pid == 0)
+            {
+                childMain(state);
+                RawSyscalls.Exit(127);
+            }
+        }
+        finally
+        {
+            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+        }
+        if (pid < 0) throw Errno.Exception("clone3", RawSyscalls.Errno);
+        return (int)pid;
+    }
+
+    /// <summary>A raw child's 12-byte report to its parent (see <see cref="ChildReport"/>).</summary>
+    public static void Report(int fd, ChildReport kind, int a, int b)
+    {
+        var frame = stackalloc int[3];
+        frame[0] = (int)kind;
+        frame[1] = a;
+        frame[2] = b;
+        RawSyscalls.Write(fd, frame, 12);
+    }
+}
