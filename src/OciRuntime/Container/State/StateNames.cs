@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace OciRuntime.Container.State;
 
 /// <summary>
@@ -8,7 +6,11 @@ namespace OciRuntime.Container.State;
 /// </summary>
 internal static class StateNames
 {
-    public static string StagingSuffix() => ".~" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    /// <summary>
+    /// Unique among concurrent writers: our pid plus a random part. Not a secret, so no cryptographic generator
+    /// (on Linux that loads OpenSSL, milliseconds of every create for nothing).
+    /// </summary>
+    public static string StagingSuffix() => $".~{Environment.ProcessId:x}.{Random.Shared.NextInt64():x}";
 
     /// <summary>A container directory under construction, renamed into place once complete.</summary>
     public static string NewContainer() => ".new" + StagingSuffix();
