@@ -19,7 +19,7 @@ internal static unsafe class ChildProcess
         fixed (byte* p = pathBytes)
         {
             var state = new ExecState { Path = p, Argv = args.Pointer, Envp = env.Pointer, Stdin = stdinFd, Stdout = stdoutFd, Stderr = stderrFd };
-            var clone = new CloneArgs { ExitSignal = CloneArgs.SIGCHLD };
+            var clone = CloneArgs.ForChild(0, -1);
             return Clone3.Run(&clone, &RunChild, &state);
         }
     }

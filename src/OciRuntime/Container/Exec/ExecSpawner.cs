@@ -106,12 +106,7 @@ internal static unsafe class ExecSpawner
                 plan->SelinuxExecLength = Encoding.UTF8.GetByteCount(setup.SelinuxExec);
             }
 
-            var args = new CloneArgs { ExitSignal = CloneArgs.SIGCHLD };
-            if (setup.CgroupFd >= 0)
-            {
-                args.Flags |= CloneArgs.CLONE_INTO_CGROUP;
-                args.Cgroup = (ulong)setup.CgroupFd;
-            }
+            var args = CloneArgs.ForChild(0, setup.CgroupFd);
             return Clone3.Run(&args, &RunChild, plan);
         }
         finally

@@ -19,5 +19,13 @@ internal struct CloneArgs
     public ulong Cgroup;
 
     public const ulong CLONE_PIDFD = 0x1000, CLONE_PARENT = 0x8000, CLONE_INTO_CGROUP = 0x200000000;
+
+    /// <summary>A child reported with SIGCHLD, born inside the v2 cgroup <paramref name="cgroupFd"/> unless it is -1.</summary>
+    public static CloneArgs ForChild(ulong flags, int cgroupFd) => new()
+    {
+        Flags = flags | (cgroupFd >= 0 ? CLONE_INTO_CGROUP : 0),
+        ExitSignal = SIGCHLD,
+        Cgroup = cgroupFd >= 0 ? (ulong)cgroupFd : 0,
+    };
     public const int SIGCHLD = 17;
 }

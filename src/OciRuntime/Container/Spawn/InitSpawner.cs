@@ -74,16 +74,7 @@ internal static unsafe class InitSpawner
                 plan->ReportRelease = 1;
             }
 
-            var args = new CloneArgs
-            {
-                Flags = onePass ? (ulong)(uint)request.NewNamespaces : 0,
-                ExitSignal = CloneArgs.SIGCHLD,
-            };
-            if (request.CgroupFd >= 0)
-            {
-                args.Flags |= CloneArgs.CLONE_INTO_CGROUP;
-                args.Cgroup = (ulong)request.CgroupFd;
-            }
+            var args = CloneArgs.ForChild(onePass ? (ulong)(uint)request.NewNamespaces : 0, request.CgroupFd);
             return Clone3.Run(&args, &RunChild, plan);
         }
         finally
