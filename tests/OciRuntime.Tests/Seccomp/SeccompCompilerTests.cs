@@ -4,6 +4,7 @@ using static OciRuntime.Seccomp.LibSeccompConstants;
 
 namespace OciRuntime.Tests.Seccomp;
 
+[Collection(RuntimeLogCollection.Name)]
 public class SeccompCompilerTests
 {
     private const uint X86 = 0x40000003;

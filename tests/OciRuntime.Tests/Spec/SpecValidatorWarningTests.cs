@@ -3,16 +3,6 @@ using Xunit;
 
 namespace OciRuntime.Tests.Spec;
 
-/// <summary>
-/// Tests that install RuntimeLog.Sink (process-wide) run alone, after the parallel ones, so no other test's
-/// messages reach their sink and theirs reach no other.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class RuntimeLogCollection
-{
-    public const string Name = "Spec tests that install the process-wide RuntimeLog sink";
-}
-
 [Collection(RuntimeLogCollection.Name)]
 public sealed class SpecValidatorWarningTests : IDisposable
 {
