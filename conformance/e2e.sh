@@ -171,7 +171,9 @@ scenario_detached_exec_ps_kill_delete() {
 scenario_tty() {
   local out cmd
   # ctr -t takes its own stdin as the console: script(1) gives it a terminal even when CI has none.
-  cmd=$(printf '%q ' timeout 60 ctr --address "$sock" --namespace "$ns" run --rm -t "${run_flags[@]}" "$image" e2e-tty \
+  # --foreground: script's shell (dash when SHELL is unset, as in CI) forks timeout, whose own process
+  # group would be a background one on that terminal, and ctr would stop on SIGTTOU when it makes it raw.
+  cmd=$(printf '%q ' timeout --foreground 60 ctr --address "$sock" --namespace "$ns" run --rm -t "${run_flags[@]}" "$image" e2e-tty \
     sh -c 'test -t 0 && test -t 1 && echo "tty=$(tty)"')
   out=$(script -qec "$cmd" /dev/null < /dev/null 2>&1 | tr -d '\r')
   grep -q 'tty=/dev/pts/[0-9]' <<< "$out" || { echo "no terminal in the container: $out"; return 1; }
