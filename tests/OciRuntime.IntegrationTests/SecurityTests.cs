@@ -29,4 +29,38 @@ public sealed class SecurityTests
         Assert.Equal("done\n", result.Stdout);
         Assert.Equal(0, victim.Ocirun("delete", "--force", id).ExitCode);
     }
+
+    [SkippableFact]
+    public void The_waiting_init_runs_from_a_read_only_mount_of_the_binary()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        var id = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, id).ExitCode);
+        try
+        {
+            var pid = JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["pid"]!.GetValue<int>();
+            // While the init runs, a write would fail with ETXTBSY anyway; the attack writes after it stopped
+            // running, through an fd it kept. The mount under the image is what refuses that write.
+            Assert.True(StatVfs($"/proc/{pid}/exe", out var flags) == 0, "statvfs of the init's image");
+            Assert.True((flags & ST_RDONLY) != 0, $"the init's image is on a writable mount (f_flag {flags:x})");
+        }
+        finally
+        {
+            bundle.Ocirun("delete", "--force", id);
+        }
+    }
+
+    private const ulong ST_RDONLY = 1;
+
+    private static unsafe int StatVfs(string path, out ulong flags)
+    {
+        var buffer = stackalloc ulong[16]; // struct statvfs on 64-bit: f_flag is the tenth word
+        var result = statvfs(path, buffer);
+        flags = buffer[9];
+        return result;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern unsafe int statvfs([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, ulong* buffer);
 }

@@ -102,7 +102,7 @@ public static class ContainerCreate
                 : options.ConsoleSocketFd >= 0 ? Errno.Check(Libc.Fcntl(options.ConsoleSocketFd, F_DUPFD_CLOEXEC, 3), "dup console socket")
                 : -1;
             if (consoleSocket >= 0) fds.Add(consoleSocket);
-            var binary = SelfBinary.OpenSealedCopy();
+            var binary = SelfBinary.Open();
             fds.Add(binary);
             foreach (var (flag, path) in namespaces.Joins)
                 fds.Add(Errno.Check(Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open namespace {path}"));
