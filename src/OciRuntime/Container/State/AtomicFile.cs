@@ -2,9 +2,9 @@ using OciRuntime.Linux;
 namespace OciRuntime.Container.State;
 
 /// <summary>
-/// Replaces a file so that a reader sees either the old or the new content, never a mix, and a crash
-/// leaves one of the two on disk: write a temporary file in the same directory, fsync it, rename it over
-/// the target, fsync the directory.
+/// Replaces a file so that a reader sees either the old or the new content, never a mix, and a killed writer
+/// leaves one of the two: write a temporary file in the same directory, rename it over the target. No fsync, as
+/// runc and crun: state lives on tmpfs (/run), and after a power loss its containers are gone anyway.
 /// </summary>
 internal static class AtomicFile
 {
@@ -19,7 +19,7 @@ internal static class AtomicFile
             using (var stream = new FileStream(handle!, FileAccess.Write))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush();
             }
             errno = StateSyscalls.Rename(temporary, path, noReplace: false);
             if (errno != 0) throw Errno.Exception($"rename {path}", errno);
@@ -29,7 +29,6 @@ internal static class AtomicFile
             DeleteQuietly(temporary);
             throw;
         }
-        SyncDirectory(directory);
     }
 
     private static void DeleteQuietly(string path)
@@ -37,17 +36,5 @@ internal static class AtomicFile
         try { File.Delete(path); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
-    }
-
-    /// <summary>Makes a rename or creation inside <paramref name="directory"/> durable.</summary>
-    public static void SyncDirectory(string directory)
-    {
-        var errno = StateSyscalls.OpenDirectory(directory, out var fd);
-        if (errno != 0) throw Errno.Exception($"open {directory}", errno);
-        using (fd)
-        {
-            errno = StateSyscalls.Sync(fd!);
-            if (errno != 0) throw Errno.Exception($"fsync {directory}", errno);
-        }
     }
 }

@@ -65,7 +65,6 @@ public sealed class StateStore
             RemoveTree(staging);
             throw;
         }
-        AtomicFile.SyncDirectory(Root);
         return held;
     }
 
@@ -122,7 +121,6 @@ public sealed class StateStore
         var errno = StateSyscalls.Rename(paths.Directory, doomed, noReplace: false);
         if (errno == LibC.ENOENT) throw new ContainerNotFoundException();
         if (errno != 0) throw Errno.Exception($"rename {paths.Directory}", errno);
-        AtomicFile.SyncDirectory(Root);
         RemoveTree(doomed);
     }
 

@@ -60,8 +60,6 @@ internal static unsafe partial class StateSyscalls
         }
     }
 
-    public static int Sync(FileDescriptor fd) => Fsync(fd.Value) == 0 ? 0 : Marshal.GetLastPInvokeError();
-
     /// <summary>rename(2); with <paramref name="noReplace"/> an existing target fails with EEXIST instead of being replaced.</summary>
     public static int Rename(string from, string to, bool noReplace) =>
         RenameAt2(LibC.AT_FDCWD, from, LibC.AT_FDCWD, to, noReplace ? RenameNoReplaceFlag : 0) == 0
@@ -130,9 +128,6 @@ internal static unsafe partial class StateSyscalls
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int fd, int operation);
-
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int Fsync(int fd);
 
     [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
