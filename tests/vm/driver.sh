@@ -136,7 +136,9 @@ expect_file cgroup "0::/"
 expect_file memory.max 67108864
 grep -qx cgroup.procs $OUT/res/ls || fail "/sys/fs/cgroup inside lists no cgroup.procs"
 grep -q "cgroup2 /sys/fs/cgroup cgroup2" $OUT/res/mount || fail "mount inside: $(cat $OUT/res/mount)"
-done_case "cgroup namespace: /proc/self/cgroup is 0::/, /sys/fs/cgroup is the container's cgroup"
+# An exec'd process joins the same cgroup and namespace.
+oci exec res cat /proc/self/cgroup && expect "exec's /proc/self/cgroup" "0::/" "$log"
+done_case "cgroup namespace: /proc/self/cgroup is 0::/ (init and exec), /sys/fs/cgroup is the container's cgroup"
 
 dir=$CG/ocirun-v2/res
 oci events --stats res
@@ -163,10 +165,11 @@ done_case "pause/resume through cgroup.freeze"
 
 procs=$(wc -l < $dir/cgroup.procs)
 [ "$procs" -ge 2 ] || fail "only $procs processes before kill --all"
+oci ps --format json res && expect "ps --format json" "$(sort -n $dir/cgroup.procs | xargs)" "$(echo "$log" | tr -d '[] ' | tr ',' '\n' | sort -n | xargs)"
 oci kill --all res KILL
 wait_for 20 is_status res stopped || fail "state after kill --all: $(status_of res)"
 expect "cgroup.procs after kill --all" "" "$(cat $dir/cgroup.procs)"
-done_case "kill --all (cgroup.kill) kills every process"
+done_case "ps lists the cgroup's processes; kill --all (cgroup.kill) kills every one"
 
 oci delete res
 gone $dir || fail "$dir still there"
@@ -204,7 +207,7 @@ mkdir $CG/delegated
 /v2/nested.sh > /tmp/nested.log 2>&1
 while read -r line; do fail "$line"; done < /tmp/nested.log
 gone $CG/delegated/nested || fail "the nested container's cgroup is left"
-done_case "nested: ocirun in a delegated subtree with its own cgroup namespace (and cpu.idle)"
+done_case "nested: ocirun in a delegated subtree with its own cgroup namespace; cpu.idle; delete --force while paused"
 rmdir $CG/delegated/init $CG/delegated $CG/ocirun-v2 2>/dev/null
 
 echo "1..$n"

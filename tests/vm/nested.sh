@@ -27,5 +27,7 @@ done
 pid=$(ocirun state nested | sed -n 's/.*"pid": *\([0-9]*\).*/\1/p')
 [ "$(cat /proc/$pid/cgroup 2>&1)" = "0::/nested" ] || echo "the init's cgroup: $(cat /proc/$pid/cgroup 2>&1)"
 ocirun start nested > /tmp/nested.start 2>&1 || echo "start: $(cat /tmp/nested.start)"
+ocirun pause nested > /tmp/nested.pause 2>&1 || echo "pause: $(cat /tmp/nested.pause)"
+# A frozen cgroup's processes cannot die until it thaws: delete --force has to see to that.
 ocirun delete --force nested > /tmp/nested.delete 2>&1 || echo "delete: $(cat /tmp/nested.delete)"
 [ ! -e $CG/nested ] || echo "$CG/nested is left after delete"
