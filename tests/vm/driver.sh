@@ -69,9 +69,9 @@ if [ ! -d /sys/kernel/mm/hugepages/hugepages-2048kB ]; then
   sed -i 's/,"hugepageLimits":\[[^]]*\]//' $B/res/config.json
 fi
 ram_skip=
-if [ ! -b /dev/ram0 ]; then
+if [ ! -d /sys/block/ram0 ]; then
   ram_skip="no /dev/ram0 (brd) to throttle or allow"
-  sed -i -e 's/,{"destination":"\/dev\/ram0"[^}]*}//' -e 's/"blockIO":{"weight":500,[^}]*}\]}/"blockIO":{"weight":500}/' \
+  sed -i -e 's/,{"destination":"\/dev\/ram0"[^}]*}//' -e 's/,"throttle[A-Za-z]*Device":\[[^]]*\]//g' \
     $B/res/config.json
 fi
 

@@ -12,7 +12,7 @@ set -euo pipefail
 KERNEL_PACKAGE=linux-image-6.1.0-56-cloud-amd64
 KERNEL_VERSION=6.1.192-2
 
-ocirun=${1:?usage: test-v2.sh PATH-TO-OCIRUN}
+ocirun=$(realpath "${1:?usage: test-v2.sh PATH-TO-OCIRUN}")
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cache=${V2_CACHE:-/var/cache/ocirun-test-v2}
