@@ -153,6 +153,8 @@ oci update --memory 83886080 --cpu-quota 20000 --pids-limit 30 res
 expect_file memory.max 83886080
 expect_file cpu.max "20000 100000"
 expect_file pids.max 30
+# runc leaves the swap limit alone when only the memory limit changes
+expect_file memory.swap.max 33554432
 done_case "update: memory, cpu quota, pids limit changed live"
 
 oci pause res
@@ -166,10 +168,18 @@ done_case "pause/resume through cgroup.freeze"
 procs=$(wc -l < $dir/cgroup.procs)
 [ "$procs" -ge 2 ] || fail "only $procs processes before kill --all"
 oci ps --format json res && expect "ps --format json" "$(sort -n $dir/cgroup.procs | xargs)" "$(echo "$log" | tr -d '[] ' | tr ',' '\n' | sort -n | xargs)"
+init=$(pid_of res)
+others=$(grep -vx "$init" $dir/cgroup.procs)
+# Any other signal goes through freeze, signal each, thaw: the sleeps die, the init stays, nothing stays frozen.
+oci kill --all res TERM
+survivors() { for p in $others; do grep -qx "$p" $dir/cgroup.procs && return 0; done; return 1; }
+wait_for 10 eval '! survivors' || fail "kill --all TERM left $(survivors)"
+grep -qx "$init" $dir/cgroup.procs || fail "kill --all TERM killed the init"
+grep -qx "frozen 0" $dir/cgroup.events || fail "frozen after kill --all TERM: $(cat $dir/cgroup.events)"
 oci kill --all res KILL
 wait_for 20 is_status res stopped || fail "state after kill --all: $(status_of res)"
 expect "cgroup.procs after kill --all" "" "$(cat $dir/cgroup.procs)"
-done_case "ps lists the cgroup's processes; kill --all (cgroup.kill) kills every one"
+done_case "ps lists the cgroup's processes; kill --all TERM (freeze, signal, thaw), kill --all KILL (cgroup.kill)"
 
 oci delete res
 gone $dir || fail "$dir still there"

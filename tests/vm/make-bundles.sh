@@ -22,7 +22,8 @@ bundle() { # NAME JQ-FILTER
 }
 
 # Every resource at once, read back by the driver while the container runs. The container reports its own view:
-# its cgroup (namespace), its cgroup2 mount, and which devices the eBPF program lets it open.
+# its cgroup (namespace), its cgroup2 mount, and which devices the eBPF program lets it open. Its shell, the
+# namespace's init, ignores SIGTERM; the sleeps it starts do not.
 bundle res '
   .process.args = ["sh", "-c", "
     cat /proc/self/cgroup > /out/cgroup
@@ -34,7 +35,7 @@ bundle res '
     if [ -e /dev/ram0 ]; then if dd if=/dev/ram0 of=/dev/null bs=512 count=1 2> /out/ram0.err; then echo allowed; else echo denied; fi > /out/ram0; fi
     sleep 1000 &
     touch /out/ready
-    wait"]
+    while :; do sleep 1000; done"]
   | .mounts += [{destination: "/dev/kmsg", type: "bind", source: "/dev/kmsg", options: ["bind"]}]
   | .mounts += [{destination: "/dev/ram0", type: "bind", source: "/dev/ram0", options: ["bind"]}]
   | .linux.cgroupsPath = "/ocirun-v2/res"

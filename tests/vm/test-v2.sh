@@ -23,7 +23,8 @@ timeout=${V2_TIMEOUT:-480}
 # ---- the kernel: downloaded once, then from the cache ------------------------------------------------------
 fetch_kernel() { # DEST: DEST/vmlinuz and DEST/brd.ko from the pinned package
   local dest=$1 tmp
-  tmp=$(mktemp -d)
+  mkdir -p "$(dirname "$dest")"
+  tmp=$(mktemp -d "$(dirname "$dest")/.fetch.XXXXXX") # beside DEST, so the last step is an atomic rename
   chmod 755 "$tmp" # apt-get download drops its privileges to _apt and writes here
   if ! (cd "$tmp" && apt-get download -q=2 "$KERNEL_PACKAGE=$KERNEL_VERSION" 2>/dev/null); then
     echo "test-v2: $KERNEL_PACKAGE $KERNEL_VERSION is not downloadable; refreshing the package lists" >&2
@@ -35,15 +36,17 @@ fetch_kernel() { # DEST: DEST/vmlinuz and DEST/brd.ko from the pinned package
     fi
   fi
   dpkg-deb -x "$tmp"/*.deb "$tmp/x"
-  mkdir -p "$dest.part"
-  cp "$tmp"/x/boot/vmlinuz-* "$dest.part/vmlinuz"
-  find "$tmp/x/lib/modules" -name brd.ko -exec cp {} "$dest.part/brd.ko" \;
-  rm -rf "$tmp" "$dest"
-  mv "$dest.part" "$dest"
+  mkdir -p "$tmp/cached"
+  cp "$tmp"/x/boot/vmlinuz-* "$tmp/cached/vmlinuz"
+  find "$tmp/x/lib/modules" -name brd.ko -exec cp {} "$tmp/cached/brd.ko" \;
+  rm -rf "$dest"
+  mv "$tmp/cached" "$dest"
+  rm -rf "$tmp"
 }
 
 if [ -n "${V2_KERNEL:-}" ]; then
   kernel=$V2_KERNEL
+  kernel_name=$V2_KERNEL
   modules=${V2_MODULES:-}
 else
   modules=$cache/${KERNEL_PACKAGE}_$KERNEL_VERSION
@@ -52,6 +55,7 @@ else
     fetch_kernel "$modules"
   fi
   kernel=$modules/vmlinuz
+  kernel_name="$KERNEL_PACKAGE $KERNEL_VERSION"
 fi
 
 # ---- the initramfs ---------------------------------------------------------------------------------------------
@@ -60,6 +64,7 @@ work=$(mktemp -d "$repo/.tmp/test-v2.XXXXXX")
 keep_log=
 cleanup() { [ -n "$keep_log" ] && mv "$work/console.log" "$keep_log" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 tree=$work/initramfs
 mkdir -p "$tree"/{bin,proc,sys,dev,run,tmp,newroot,v2/out}
 cp /bin/busybox "$tree/bin/busybox"
@@ -85,7 +90,7 @@ mkdir -p "$tree/v2/rootfs/out"
 (cd "$tree" && find . | cpio -o -H newc --quiet | gzip -1) > "$work/initrd.gz"
 
 # ---- boot, with the TAP lines shown as they come -----------------------------------------------------------------
-echo "test-v2: booting $(basename "$kernel") ($kernel) under qemu TCG, at most ${timeout}s"
+echo "test-v2: booting $kernel_name under qemu TCG, at most ${timeout}s"
 began=$(date +%s)
 set +e
 timeout "$timeout" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 1024 -nographic -nic none -no-reboot \
@@ -111,4 +116,4 @@ if [ -n "$problem" ]; then
   echo "test-v2: FAILED: $problem (${elapsed}s); console log: $keep_log" >&2
   exit 1
 fi
-echo "test-v2: all $plan cases passed on $(basename "$kernel"), VM boot + run ${elapsed}s"
+echo "test-v2: all $plan cases passed on $kernel_name, VM boot + run ${elapsed}s"
