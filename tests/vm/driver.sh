@@ -129,8 +129,9 @@ dir=$OUT/res
 expect_file null allowed
 expect_file kmsg denied
 grep -q "Operation not permitted" $OUT/res/kmsg.err 2>/dev/null || fail "kmsg: $(cat $OUT/res/kmsg.err 2>/dev/null)"
+expect_file mem1 denied
 [ -n "$ram_skip" ] || expect_file ram0 allowed
-done_case "eBPF device program: /dev/null and an allowed block device open, /dev/kmsg is EPERM"
+done_case "eBPF device program: /dev/null and an allowed block device open; a bound /dev/kmsg and a mknod'ed 1:1 are EPERM"
 
 expect_file cgroup "0::/"
 expect_file memory.max 67108864

@@ -22,7 +22,8 @@ bundle() { # NAME JQ-FILTER
 }
 
 # Every resource at once, read back by the driver while the container runs. The container reports its own view:
-# its cgroup (namespace), its cgroup2 mount, and which devices the eBPF program lets it open. Its shell, the
+# its cgroup (namespace), its cgroup2 mount, and which devices the eBPF program lets it open (CAP_MKNOD: runc's
+# default rules allow mknod of any device, opening only the listed ones). Its shell, the
 # namespace's init, ignores SIGTERM; the sleeps it starts do not.
 bundle res '
   .process.args = ["sh", "-c", "
@@ -32,10 +33,12 @@ bundle res '
     grep \" /sys/fs/cgroup \" /proc/self/mounts > /out/mount
     if echo x > /dev/null; then echo allowed; else echo denied; fi > /out/null
     if (true < /dev/kmsg) 2> /out/kmsg.err; then echo allowed; else echo denied; fi > /out/kmsg
+    mknod /dev/mem1 c 1 1 && if (true < /dev/mem1) 2> /out/mem1.err; then echo allowed; else echo denied; fi > /out/mem1
     if [ -e /dev/ram0 ]; then if dd if=/dev/ram0 of=/dev/null bs=512 count=1 2> /out/ram0.err; then echo allowed; else echo denied; fi > /out/ram0; fi
     sleep 1000 &
     touch /out/ready
     while :; do sleep 1000; done"]
+  | .process.capabilities |= map_values(. + ["CAP_MKNOD"])
   | .mounts += [{destination: "/dev/kmsg", type: "bind", source: "/dev/kmsg", options: ["bind"]}]
   | .mounts += [{destination: "/dev/ram0", type: "bind", source: "/dev/ram0", options: ["bind"]}]
   | .linux.cgroupsPath = "/ocirun-v2/res"
