@@ -12,7 +12,7 @@ SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.pr
 COMMIT := $(shell git rev-parse HEAD 2>/dev/null)
 COMMIT_STAMP := artifacts/commit-stamp
 
-.PHONY: all build deps install test unit-test integration-test run clean FORCE
+.PHONY: all build deps install test unit-test integration-test test-v2 run clean FORCE
 
 all: build
 
@@ -35,13 +35,17 @@ $(BIN): $(SOURCES) $(COMMIT_STAMP)
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ocirun
 
-test: deps build unit-test integration-test
+test: deps build unit-test integration-test test-v2
 
 unit-test:
 	$(DOTNET) test tests/OciRuntime.Tests/OciRuntime.Tests.csproj -c $(CONFIGURATION) --nologo
 
 integration-test: build
 	OCIRUN_BIN=$(CURDIR)/$(BIN) $(DOTNET) test tests/OciRuntime.IntegrationTests/OciRuntime.IntegrationTests.csproj -c $(CONFIGURATION) --nologo
+
+# The cgroup cases on a real pure cgroup v2 kernel in a qemu TCG VM (README.md, "Cgroup v2 in a VM").
+test-v2: build
+	tests/vm/test-v2.sh $(CURDIR)/$(BIN)
 
 run: deps build
 	@scripts/run-demo.sh $(CURDIR)/$(BIN)

@@ -43,6 +43,27 @@ public class CgroupManagerTests
     }
 
     [Fact]
+    public void Create_on_v2_leaves_the_controllers_of_a_parent_with_processes_alone()
+    {
+        // A delegated cgroup namespace whose root still holds the caller: enabling cpu/pids there would make it
+        // a thread root and every new child "domain invalid".
+        using var fs = new FakeCgroupFs()
+            .With("/sys/fs/cgroup/cgroup.controllers", "cpu memory pids\n")
+            .With("/sys/fs/cgroup/cgroup.subtree_control", "")
+            .With("/sys/fs/cgroup/cgroup.procs", "1\n")
+            .With("/sys/fs/cgroup/pod/cgroup.type", "domain\n")
+            .With("/sys/fs/cgroup/pod/cgroup.controllers", "cpu memory pids\n")
+            .With("/sys/fs/cgroup/pod/cgroup.subtree_control", "")
+            .With("/sys/fs/cgroup/pod/cgroup.procs", "42\n");
+
+        CgroupManager.Create(new CgroupOptions("c1", "/pod/c1"), fs, Unified, RootOwn, false);
+
+        Assert.Equal("+cpu +memory +pids", fs.Content("/sys/fs/cgroup/cgroup.subtree_control"));
+        Assert.Equal("", fs.Content("/sys/fs/cgroup/pod/cgroup.subtree_control"));
+        Assert.True(fs.DirectoryExists("/sys/fs/cgroup/pod/c1"));
+    }
+
+    [Fact]
     public void Systemd_driver_fails_clearly_without_fallback()
     {
         using var fs = new FakeCgroupFs();

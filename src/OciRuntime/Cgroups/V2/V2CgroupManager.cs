@@ -17,6 +17,9 @@ public sealed class V2CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
     /// Creates <paramref name="dir"/> and every missing parent, enabling in each parent's cgroup.subtree_control
     /// the controllers it has, so the container's cgroup gets them all (as runc's fs2 driver). A controller a
     /// parent cannot delegate is skipped, not fatal: limits that need it fail later with a precise error.
+    /// A non-root parent with processes of its own is left alone: the kernel would accept only the threaded
+    /// controllers there and turn it into a thread root whose new children are "domain invalid", breaking the
+    /// caller's own subtree for good (runc 1.1 does that; found running ocirun in a delegated cgroup namespace).
     /// </summary>
     internal static void CreateWithControllers(CgroupFileSystem fs, string dir, Action<string> createDirectory)
     {
@@ -31,6 +34,11 @@ public sealed class V2CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
         {
             createDirectory(parent);
             if (fs.TryReadFile(Path.Join(parent, "cgroup.controllers")) is not { } controllers) continue;
+            if (HasOwnProcesses(fs, parent))
+            {
+                RuntimeLog.Debug($"cgroup: {parent} has processes of its own; its controllers cannot be delegated");
+                continue;
+            }
             var available = controllers.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var enabled = (fs.TryReadFile(Path.Join(parent, "cgroup.subtree_control")) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var missing = available.Except(enabled).ToList();
@@ -45,6 +53,11 @@ public sealed class V2CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
         }
         createDirectory(dir);
     }
+
+    /// <summary>Only the hierarchy's root (the one without cgroup.type) may both hold processes and delegate.</summary>
+    private static bool HasOwnProcesses(CgroupFileSystem fs, string dir) =>
+        fs.FileExists(Path.Join(dir, "cgroup.type")) &&
+        !string.IsNullOrWhiteSpace(fs.TryReadFile(Path.Join(dir, "cgroup.procs")));
 
     public override void Freeze() => SetFrozen(Fs, Dir, true);
 
