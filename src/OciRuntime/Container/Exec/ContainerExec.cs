@@ -39,7 +39,7 @@ public static class ContainerExec
             throw new OciRuntimeException("cannot use console socket if ocirun will not detach or allocate tty");
 
         using var namespaces = ContainerNamespaces.Open(init.Pid);
-        using var seccomp = record.Seccomp is { } profile ? SeccompSetup.Prepare(profile, store.Root) : null;
+        using var seccomp = RecordedSpec.Seccomp(record) is { } profile ? SeccompSetup.Prepare(profile, store.Root) : null;
         if (seccomp is { HasListener: true })
             throw new OciRuntimeException("seccomp: exec into a container whose filter notifies a listener is not supported yet");
         var fds = new List<int>();
@@ -96,7 +96,7 @@ public static class ContainerExec
             SpecValidator.ValidateProcess(fromFile, file);
             return fromFile;
         }
-        var defaults = record.Process
+        var defaults = RecordedSpec.Process(record)
                        ?? throw new OciRuntimeException("the container's process was not recorded at create (an older ocirun made it): pass --process");
         var merged = ExecProcessPlanner.Merge(defaults, request.Overrides);
         SpecValidator.ValidateProcess(merged, "exec");

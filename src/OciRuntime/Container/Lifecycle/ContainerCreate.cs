@@ -56,10 +56,11 @@ public static class ContainerCreate
             Owner = UserNames.OfCurrentUser(),
             Annotations = spec.Annotations ?? new(),
             Hooks = spec.Hooks is { Poststart.Count: > 0 } or { Poststop.Count: > 0 }
-                ? new OciRuntime.Spec.Hooks { Poststart = spec.Hooks.Poststart, Poststop = spec.Hooks.Poststop }
+                ? RecordedSpec.Capture(new OciRuntime.Spec.Hooks { Poststart = spec.Hooks.Poststart, Poststop = spec.Hooks.Poststop },
+                    SpecJsonContext.Default.Hooks)
                 : null,
-            Process = process,
-            Seccomp = spec.Linux?.Seccomp,
+            Process = RecordedSpec.Capture(process, SpecJsonContext.Default.Process),
+            Seccomp = RecordedSpec.Capture(spec.Linux?.Seccomp, SpecJsonContext.Default.LinuxSeccomp),
         };
         using var containerLock = store.Create(record);
         var cleanup = new CreateCleanup(store, options.Id);

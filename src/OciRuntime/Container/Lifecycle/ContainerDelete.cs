@@ -44,7 +44,7 @@ public static class ContainerDelete
             }
         }
         ContainerCgroups.Destroy(record);
-        if (record.Hooks?.Poststop is { Count: > 0 } hooks)
+        if (RecordedSpec.Hooks(record)?.Poststop is { Count: > 0 } hooks)
         {
             try
             {

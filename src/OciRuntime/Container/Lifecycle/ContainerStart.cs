@@ -30,10 +30,11 @@ public static class ContainerStart
             default:
                 throw new OciRuntimeException($"cannot start a container in the {status.ToOciString()} state");
         }
-        ReleaseInit(paths.ExecFifo, waitForExec: record.Hooks?.Poststart is { Count: > 0 });
+        var poststart = RecordedSpec.Hooks(record)?.Poststart;
+        ReleaseInit(paths.ExecFifo, waitForExec: poststart is { Count: > 0 });
         record.Phase = LifecyclePhase.Running;
         store.Save(record);
-        RunPoststartHooks(record);
+        RunPoststartHooks(record, poststart);
     }
 
     /// <summary>
@@ -74,9 +75,9 @@ public static class ContainerStart
     /// Poststart failures are logged, not fatal: the spec lets the container go on. The hooks are the ones recorded
     /// at create: later edits of config.json do not affect a container.
     /// </summary>
-    private static void RunPoststartHooks(ContainerRecord record)
+    private static void RunPoststartHooks(ContainerRecord record, List<OciRuntime.Spec.Hook>? hooks)
     {
-        if (record.Hooks?.Poststart is not { Count: > 0 } hooks) return;
+        if (hooks is not { Count: > 0 }) return;
         try
         {
             HookRunner.Run("poststart", hooks, ContainerCreate.StateJson(record, "running", record.InitPid));

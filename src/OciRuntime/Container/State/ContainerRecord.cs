@@ -40,20 +40,23 @@ public sealed class ContainerRecord
     /// <summary>Namespace type (as in the spec: pid, network, ...) to a path that refers to it.</summary>
     public Dictionary<string, string> NamespacePaths { get; set; } = new();
 
-    /// <summary>
-    /// The poststart and poststop hooks of the config at create time: they run later, and edits of config.json
-    /// after create must not change the container.
-    /// </summary>
-    public OciRuntime.Spec.Hooks? Hooks { get; set; }
+    // The parts of config.json kept for later commands stay JSON here: start, delete, state and kill never pay for
+    // the spec's type metadata; the one command that needs a part parses it (RecordedSpec).
 
     /// <summary>
-    /// The container's process as configured at create: what `exec` takes its defaults from (env, cwd, user,
-    /// capabilities, rlimits, labels, no_new_privs) without reading the bundle again.
+    /// The poststart and poststop hooks of the config at create time (spec <c>hooks</c>, only these two): they run
+    /// later, and edits of config.json after create must not change the container.
     /// </summary>
-    public OciRuntime.Spec.Process? Process { get; set; }
+    public JsonElement? Hooks { get; set; }
+
+    /// <summary>
+    /// The container's process as configured at create (spec <c>process</c>): what `exec` takes its defaults from
+    /// (env, cwd, user, capabilities, rlimits, labels, no_new_privs) without reading the bundle again.
+    /// </summary>
+    public JsonElement? Process { get; set; }
 
     /// <summary>linux.seccomp at create: processes exec'd into the container get the same filter.</summary>
-    public OciRuntime.Spec.LinuxSeccomp? Seccomp { get; set; }
+    public JsonElement? Seccomp { get; set; }
 
     /// <summary>Hash of the config the container was created from, when the lifecycle records one.</summary>
     public string? ConfigHash { get; set; }
