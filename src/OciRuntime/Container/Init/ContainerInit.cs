@@ -71,7 +71,8 @@ public static class ContainerInit
         Errno.Check(Libc.SetSid(), "setsid");
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required");
         var newMountNamespace = (plan.NewNamespaces & CLONE_NEWNS) != 0;
-        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0);
+        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0,
+            plan.IdMappedTrees ?? new Dictionary<int, int>());
         if (newMountNamespace) rootfs.MountAll();
 
         if (plan.HasRuntimeHooks)
