@@ -33,7 +33,9 @@ internal static class IdMappedMountPlanner
         {
             var mount = mounts[i];
             var options = MountOptions.Parse(mount.Options, mount.Type);
-            if (!options.IdMap && !options.RecursiveIdMap) continue;
+            // Mappings without either option mean idmap, as in runc 1.2.
+            var hasMappings = mount.UidMappings is { Count: > 0 } || mount.GidMappings is { Count: > 0 };
+            if (!options.IdMap && !options.RecursiveIdMap && !hasMappings) continue;
             if (rootless)
                 throw new OciRuntimeException($"mount {mount.Destination}: idmapped mounts are not supported for rootless containers");
             if (string.IsNullOrEmpty(mount.Source))

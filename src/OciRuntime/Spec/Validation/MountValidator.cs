@@ -21,8 +21,8 @@ internal static class MountValidator
     }
 
     /// <summary>
-    /// An id-mapped mount is a bind with idmap or ridmap; its mappings come from the mount, or else (runc 1.2) from
-    /// the container's user namespace. Mappings without either option are refused rather than silently unused.
+    /// An id-mapped mount is a bind with idmap, ridmap or mappings of its own (which imply idmap, as in runc 1.2);
+    /// without mappings of its own it takes the container's user namespace's.
     /// </summary>
     private static void ValidateIdMappings(Mount mount, string path, bool hasUserNamespace, ConfigCheck check)
     {
@@ -38,7 +38,6 @@ internal static class MountValidator
         if (mount.UidMappings is not { Count: > 0 } || mount.GidMappings is not { Count: > 0 })
             throw check.Fail(path, "uidMappings and gidMappings must be given together");
         if (!isBind) throw check.Fail(path, "uidMappings and gidMappings are only supported for bind mounts");
-        if (idMap == null) throw check.Fail(path, "uidMappings and gidMappings need the idmap or ridmap option");
         LinuxValidator.ValidateIdMappings(mount.UidMappings, SpecPath.Property(path, "uidMappings"), check);
         LinuxValidator.ValidateIdMappings(mount.GidMappings, SpecPath.Property(path, "gidMappings"), check);
     }
