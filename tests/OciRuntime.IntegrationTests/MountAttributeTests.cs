@@ -138,18 +138,19 @@ public sealed class MountAttributeTests : IDisposable
     {
         Root.Require();
         var source = SourceWithSubmount();
-        using var bundle = new BusyboxBundle("stat", "-c", "%n %u:%g", "/m/top", "/plain/top");
+        using var bundle = new BusyboxBundle("stat", "-c", "%n %u:%g", "/m/top", "/m/sub", "/file");
         ((JsonArray)bundle.Linux["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
         bundle.Linux["uidMappings"] = Mapping(0, 100000, 65536);
         bundle.Linux["gidMappings"] = Mapping(0, 100000, 65536);
         Assert.Equal(0, Ocirun.Exec("chown", ["-R", "100000:100000", Path.Combine(bundle.Directory, "rootfs")]).ExitCode);
         AddMount(bundle, "/m", source, "bind", "idmap");
-        AddMount(bundle, "/plain", source, "bind");
+        // A file source the container's root could not even look up (the test directory is 0700, host root's).
+        AddMount(bundle, "/file", Path.Combine(source, "top"), "bind", "idmap");
 
         var lines = RunLines(bundle);
 
-        // Host root's files are the container root's through the id-mapped mount; unmapped through a plain bind.
-        Assert.Equal(["/m/top 0:0", "/plain/top 65534:65534"], lines);
+        // Host root's files are the container root's through the id-mapped mounts (a plain bind would show 65534).
+        Assert.Equal(["/m/top 0:0", "/m/sub 0:0", "/file 0:0"], lines);
     }
 
     [SkippableFact]

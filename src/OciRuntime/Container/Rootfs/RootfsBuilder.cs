@@ -77,9 +77,10 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
             return;
         }
 
-        int target = options.IsBind && source != null && !Directory.Exists(source)
-            ? root.MakeFile(destination)
-            : root.MakeDirectories(destination);
+        // An id-mapped tree says itself what it is: the source may not be reachable from the container's user namespace.
+        var sourceIsFile = idMappedTree >= 0 ? !IsDirectory(idMappedTree)
+            : options.IsBind && source != null && !Directory.Exists(source);
+        int target = sourceIsFile ? root.MakeFile(destination) : root.MakeDirectories(destination);
         try
         {
             var targetPath = RootedPath.ProcFdPath(target);
@@ -189,6 +190,14 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         {
             Libc.Close(fd);
         }
+    }
+
+    private static unsafe bool IsDirectory(int fd)
+    {
+        const uint S_IFMT = 0xf000, S_IFDIR = 0x4000;
+        Libc.Stat stat;
+        Errno.Check(Libc.FStat(fd, &stat), "fstat id-mapped tree");
+        return (stat.Mode & S_IFMT) == S_IFDIR;
     }
 
     private static ulong LockedFlags(string path)
