@@ -50,15 +50,13 @@ public static class FeaturesDocument
                 Apparmor = new EnabledFeature { Enabled = false },
                 Selinux = new EnabledFeature { Enabled = false },
                 IntelRdt = new EnabledFeature { Enabled = false },
-                MountExtensions = new MountExtensionFeatures { IdMap = new EnabledFeature { Enabled = false } },
+                MountExtensions = new MountExtensionFeatures { IdMap = new EnabledFeature { Enabled = true } },
                 NetDevices = new EnabledFeature { Enabled = false },
             },
             Annotations = annotations,
         };
     }
 
-    /// <summary>Every option the mount parser knows except the idmap extensions, which the rootfs builder still
-    /// refuses (see <see cref="LinuxFeatures.MountExtensions"/>).</summary>
-    public static IEnumerable<string> SupportedMountOptions() =>
-        Container.Rootfs.MountOptions.Known.Where(option => option is not ("idmap" or "ridmap"));
+    /// <summary>Every option the mount parser knows.</summary>
+    public static IEnumerable<string> SupportedMountOptions() => Container.Rootfs.MountOptions.Known;
 }

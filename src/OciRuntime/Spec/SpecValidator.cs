@@ -27,7 +27,7 @@ public static partial class SpecValidator
             throw check.Fail("hostname", "needs a uts namespace in linux.namespaces");
         if (!string.IsNullOrEmpty(spec.Domainname) && !namespaces.Contains(NamespaceType.Uts))
             throw check.Fail("domainname", "needs a uts namespace in linux.namespaces");
-        MountValidator.Validate(spec.Mounts, check);
+        MountValidator.Validate(spec.Mounts, namespaces.Contains(NamespaceType.User), check);
         HookValidator.Validate(spec.Hooks, check);
         LinuxValidator.ValidateUserNamespace(spec.Linux, namespaces, check);
         if (spec.Linux is not { } linux) return;

@@ -49,13 +49,15 @@ public class FeaturesDocumentTests
     }
 
     [Fact]
-    public void Idmap_options_are_not_listed_while_idmapped_mounts_are_refused()
+    public void Idmapped_mounts_and_recursive_attributes_are_listed()
     {
         var document = FeaturesDocument.Build(Seccomp);
 
-        Assert.DoesNotContain("idmap", document.MountOptions!);
-        Assert.DoesNotContain("ridmap", document.MountOptions!);
-        Assert.False(document.Linux!.MountExtensions!.IdMap!.Enabled);
+        Assert.Contains("idmap", document.MountOptions!);
+        Assert.Contains("ridmap", document.MountOptions!);
+        Assert.Contains("rro", document.MountOptions!);
+        Assert.Contains("rnosymfollow", document.MountOptions!);
+        Assert.True(document.Linux!.MountExtensions!.IdMap!.Enabled);
     }
 
     [Fact]

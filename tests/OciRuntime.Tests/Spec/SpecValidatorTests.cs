@@ -83,6 +83,9 @@ public class SpecValidatorTests
             "mounts[0]: uidMappings and gidMappings must be given together" },
         { """{"mounts": [{"destination": "/t", "type": "tmpfs", "uidMappings": %MAPPING%, "gidMappings": %MAPPING%}]}""",
             "mounts[0]: uidMappings and gidMappings are only supported for bind mounts" },
+        { """{"mounts": [{"destination": "/t", "type": "tmpfs", "options": ["ridmap"]}]}""", "mounts[0]: ridmap is only supported for bind mounts" },
+        { """{"mounts": [{"destination": "/d", "source": "/srv", "options": ["rbind", "idmap"]}]}""",
+            "mounts[0]: idmap without uidMappings and gidMappings needs a user namespace in linux.namespaces to take them from" },
         { """{"hooks": {"poststop": [{"path": "cleanup"}]}}""", "hooks.poststop[0].path: \"cleanup\" must be an absolute path" },
         { """{"hooks": {"createRuntime": [{"path": "/bin/hook", "timeout": 0}]}}""", "hooks.createRuntime[0].timeout: must be greater than zero" },
         // devices
@@ -209,6 +212,8 @@ public class SpecValidatorTests
     [InlineData("""{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_TRACE", "defaultErrnoRet": 3, "flags": ["SECCOMP_FILTER_FLAG_TSYNC"]}}}""")]
     [InlineData("""{"linux": {"memoryPolicy": {"mode": "MPOL_PREFERRED"}}}""")]
     [InlineData("""{"process": {"scheduler": {"policy": "SCHED_FIFO", "priority": 50}}}""")]
+    [InlineData("""{"mounts": [{"destination": "/d", "type": "bind", "source": "/srv", "options": ["ridmap"], "uidMappings": [{"containerID": 0, "hostID": 1000, "size": 1}], "gidMappings": [{"containerID": 0, "hostID": 1000, "size": 1}]}]}""")]
+    [InlineData("""{"mounts": [{"destination": "/d", "source": "/srv", "options": ["bind", "idmap"]}], "linux": {"namespaces": [{"type": "user", "path": "/proc/1/ns/user"}]}}""")]
     public void Edge_values_runc_accepts_are_valid(string patch)
     {
         SpecValidator.Validate(ConfigPatch.Apply(patch));

@@ -43,6 +43,11 @@ public static class ContainerInit
             program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
         }
+        catch (RuntimeReportedFailure)
+        {
+            // The runtime reports this failure itself and is tearing us down: a second line would only race it.
+            return 1;
+        }
         catch (Exception e)
         {
             var message = e is OciRuntimeException ? e.Message : $"init: {e.GetType().Name}: {e.Message}";
@@ -58,6 +63,8 @@ public static class ContainerInit
         }
     }
 
+    private sealed class RuntimeReportedFailure : Exception;
+
     private static SyncFrame Receive(SyncSocket socket, InitMessage expected, string what)
     {
         var frame = socket.Receive() ?? throw new OciRuntimeException($"init: the runtime went away before sending the {what}");
@@ -71,7 +78,8 @@ public static class ContainerInit
         Errno.Check(Libc.SetSid(), "setsid");
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required");
         var newMountNamespace = (plan.NewNamespaces & CLONE_NEWNS) != 0;
-        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0);
+        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0,
+            plan.IdMappedTrees ?? new Dictionary<int, int>());
         if (newMountNamespace) rootfs.MountAll();
 
         if (plan.HasRuntimeHooks)
@@ -79,7 +87,7 @@ public static class ContainerInit
             socket.Send(InitMessage.RunRuntimeHooks);
             var reply = socket.Receive();
             if (reply == null) throw new OciRuntimeException("init: the runtime went away while running hooks");
-            if (reply.Message == InitMessage.Error) throw new OciRuntimeException(reply.Text);
+            if (reply.Message == InitMessage.Error) throw new RuntimeReportedFailure();
         }
         Errno.Check(Mounts.Chdir(plan.Rootfs), $"chdir {plan.Rootfs}");
         HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, WithPid(plan.StateJson, "creating"));

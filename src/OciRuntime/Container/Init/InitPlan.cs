@@ -34,6 +34,8 @@ internal sealed class InitPlan
     public byte[]? SeccompFilter { get; set; }
     /// <summary>SECCOMP_FILTER_FLAG_* to load <see cref="SeccompFilter"/> with.</summary>
     public uint SeccompFlags { get; set; }
+    /// <summary>Inherited fds of the detached id-mapped trees the command made, keyed by mounts[] index.</summary>
+    public Dictionary<int, int>? IdMappedTrees { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using OciRuntime.Cgroups;
 using OciRuntime.Container.Hooks;
 using OciRuntime.Container.Init;
+using OciRuntime.Container.Rootfs;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Container.State;
 using OciRuntime.Linux;
@@ -83,6 +84,10 @@ public static class ContainerCreate
         var fds = new List<int>();
         try
         {
+            // Made first: a source or filesystem that cannot be id-mapped fails before anything else exists.
+            var idMappedTrees = namespaces.Creates(NamespacePlan.CLONE_NEWNS)
+                ? IdMappedTrees.Prepare(IdMappedMountPlanner.Plan(spec, rootless: Libc.GetEuid() != 0), fds)
+                : new Dictionary<int, int>();
             var cgroups = CgroupManager.Create(new CgroupOptions(options.Id, spec.Linux?.CgroupsPath, options.SystemdCgroup,
                 Rootless: Libc.GetEuid() != 0));
             cleanup.Cgroups = cgroups;
@@ -119,7 +124,7 @@ public static class ContainerCreate
                 Argv = ["ocirun", "init"],
                 Environment = [],
                 SyncFdVariable = ContainerInit.SyncFdVariable,
-                InheritedFds = consoleSocket >= 0 ? [fifo, consoleSocket] : [fifo],
+                InheritedFds = [fifo, .. consoleSocket >= 0 ? [consoleSocket] : Array.Empty<int>(), .. idMappedTrees.Values],
                 CgroupFd = cgroupFd,
                 BeforeStart = pid =>
                 {
@@ -153,6 +158,7 @@ public static class ContainerCreate
                 HasRuntimeHooks = spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0,
                 SeccompFilter = seccomp?.ToArray(),
                 SeccompFlags = (uint)(seccomp?.Flags ?? 0),
+                IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
             };
             socket.Send(InitMessage.Plan, JsonSerializer.SerializeToUtf8Bytes(plan, InitJsonContext.Default.InitPlan));
             socket.Send(InitMessage.Plan, configBytes);

@@ -1,16 +1,19 @@
+using static OciRuntime.Linux.MountApi;
 using static OciRuntime.Linux.Mounts;
 
 namespace OciRuntime.Container.Rootfs;
 
 /// <summary>
 /// An OCI mount's <c>options</c> turned into what mount(2) takes: flags to set, flags a bind remount must keep
-/// clear, propagation changes applied afterwards, the filesystem data string, and runc's extensions.
+/// clear, propagation changes applied afterwards, the filesystem data string, runc's recursive attributes
+/// (mount_setattr on the whole mounted tree) and runc's extensions.
 /// </summary>
 internal sealed record MountOptions(
     ulong Flags,
     ulong ClearedFlags,
     IReadOnlyList<ulong> Propagation,
     string Data,
+    RecursiveAttributes Recursive,
     bool TmpCopyUp,
     bool IdMap,
     bool RecursiveIdMap)
@@ -40,9 +43,24 @@ internal sealed record MountOptions(
         ["unbindable"] = MS_UNBINDABLE, ["runbindable"] = MS_UNBINDABLE | MS_REC,
     };
 
+    /// <summary>runc 1.1's recursive attributes: name, whether it clears, and the MOUNT_ATTR_* it concerns.</summary>
+    private static readonly Dictionary<string, (bool Clear, ulong Attr)> RecursiveOptions = new()
+    {
+        ["rro"] = (false, MOUNT_ATTR_RDONLY), ["rrw"] = (true, MOUNT_ATTR_RDONLY),
+        ["rnosuid"] = (false, MOUNT_ATTR_NOSUID), ["rsuid"] = (true, MOUNT_ATTR_NOSUID),
+        ["rnodev"] = (false, MOUNT_ATTR_NODEV), ["rdev"] = (true, MOUNT_ATTR_NODEV),
+        ["rnoexec"] = (false, MOUNT_ATTR_NOEXEC), ["rexec"] = (true, MOUNT_ATTR_NOEXEC),
+        ["rnodiratime"] = (false, MOUNT_ATTR_NODIRATIME), ["rdiratime"] = (true, MOUNT_ATTR_NODIRATIME),
+        ["rrelatime"] = (false, MOUNT_ATTR_RELATIME), ["rnorelatime"] = (true, MOUNT_ATTR_RELATIME),
+        ["rnoatime"] = (false, MOUNT_ATTR_NOATIME), ["ratime"] = (true, MOUNT_ATTR_NOATIME),
+        ["rstrictatime"] = (false, MOUNT_ATTR_STRICTATIME), ["rnostrictatime"] = (true, MOUNT_ATTR_STRICTATIME),
+        ["rnosymfollow"] = (false, MOUNT_ATTR_NOSYMFOLLOW), ["rsymfollow"] = (true, MOUNT_ATTR_NOSYMFOLLOW),
+    };
+
     /// <summary>Every option name this parser gives a meaning (the features document lists them).</summary>
     public static IEnumerable<string> Known =>
-        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(["tmpcopyup", "idmap", "ridmap"]).Order(StringComparer.Ordinal);
+        FlagOptions.Keys.Concat(PropagationOptions.Keys).Concat(RecursiveOptions.Keys)
+            .Concat(["tmpcopyup", "idmap", "ridmap"]).Order(StringComparer.Ordinal);
 
     /// <summary>
     /// Parses options the way runc does: known flag names set or clear flags, propagation names are collected,
@@ -55,6 +73,7 @@ internal sealed record MountOptions(
         ulong flags = 0, cleared = 0;
         var propagation = new List<ulong>();
         var data = new List<string>();
+        var recursive = RecursiveAttributes.None;
         bool tmpCopyUp = false, idMap = false, rIdMap = false;
         foreach (var option in options ?? [])
         {
@@ -72,6 +91,7 @@ internal sealed record MountOptions(
                 }
             }
             else if (PropagationOptions.TryGetValue(option, out var p)) propagation.Add(p);
+            else if (RecursiveOptions.TryGetValue(option, out var r)) recursive = recursive.With(option, r.Clear, r.Attr);
             else if (option == "tmpcopyup") tmpCopyUp = true;
             else if (option == "idmap") idMap = true;
             else if (option == "ridmap") rIdMap = true;
@@ -83,6 +103,6 @@ internal sealed record MountOptions(
             RuntimeLog.Debug($"bind mount: ignoring filesystem options {string.Join(',', data)}");
             data.Clear();
         }
-        return new MountOptions(flags, cleared, propagation, string.Join(',', data), tmpCopyUp, idMap, rIdMap);
+        return new MountOptions(flags, cleared, propagation, string.Join(',', data), recursive, tmpCopyUp, idMap, rIdMap);
     }
 }

@@ -10,7 +10,10 @@ namespace OciRuntime.Container.Rootfs;
 /// the rootfs bound onto itself, the config's mounts in order, /dev nodes and links; then (after the runtime hooks)
 /// pivot_root, and finally masked and read-only paths and a read-only root.
 /// </summary>
-internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUserNamespace, CgroupPaths? cgroups, bool newCgroupNamespace)
+/// <param name="idMappedTrees">Detached id-mapped trees the command made (fds, keyed by mounts[] index), attached
+/// in place of a bind.</param>
+internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUserNamespace, CgroupPaths? cgroups, bool newCgroupNamespace,
+    IReadOnlyDictionary<int, int> idMappedTrees)
 {
     private const uint DirMode = 0b111_101_101;
 
@@ -22,7 +25,8 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         MakeParentMountPrivate();
         Mount(rootfs, rootfs, null, MS_BIND | MS_REC, null);
         using var root = new RootedPath(rootfs);
-        foreach (var mount in spec.Mounts ?? []) MountOne(root, mount);
+        var mounts = spec.Mounts ?? [];
+        for (var i = 0; i < mounts.Count; i++) MountOne(root, mounts[i], idMappedTrees.GetValueOrDefault(i, -1));
         if (SetsUpDev)
         {
             CreateDevices(root);
@@ -58,28 +62,33 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         if (MountInfo.IsShared(mountPoint)) Mount(null, mountPoint, null, MS_PRIVATE, null);
     }
 
-    private void MountOne(RootedPath root, Mount mount)
+    /// <param name="idMappedTree">The detached id-mapped tree to attach instead of binding the source, or -1.</param>
+    private void MountOne(RootedPath root, Mount mount, int idMappedTree)
     {
         var destination = Clean(mount.Destination);
         var options = MountOptions.Parse(mount.Options, mount.Type);
-        if (options.IdMap || options.RecursiveIdMap)
-            throw new OciRuntimeException($"mount {destination}: idmapped mounts are not supported yet");
         var type = options.IsBind ? null : mount.Type;
         var source = mount.Source;
         var flags = options.Flags & ~MS_REMOUNT;
         if (type is "cgroup" or "cgroup2" && !options.IsBind)
         {
             CgroupMount.Mount(root, destination, options, cgroups, newCgroupNamespace);
+            ApplyRecursiveAttributes(root, destination, options.Recursive);
             return;
         }
 
-        int target = options.IsBind && source != null && !Directory.Exists(source)
-            ? root.MakeFile(destination)
-            : root.MakeDirectories(destination);
+        // An id-mapped tree says itself what it is: the source may not be reachable from the container's user namespace.
+        var sourceIsFile = idMappedTree >= 0 ? !IsDirectory(idMappedTree)
+            : options.IsBind && source != null && !Directory.Exists(source);
+        int target = sourceIsFile ? root.MakeFile(destination) : root.MakeDirectories(destination);
         try
         {
             var targetPath = RootedPath.ProcFdPath(target);
-            if (options.IsBind)
+            if (idMappedTree >= 0)
+            {
+                if (MountApi.MoveTree(idMappedTree, target) < 0) throw Errno.Last($"attach the id-mapped {source}");
+            }
+            else if (options.IsBind)
             {
                 if (source == null || (!File.Exists(source) && !Directory.Exists(source)))
                     throw new OciRuntimeException($"mount {destination}: bind source {source} does not exist");
@@ -103,11 +112,14 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         finally
         {
             Libc.Close(target);
+            if (idMappedTree >= 0) Libc.Close(idMappedTree);
         }
 
-        // Remounts and propagation act on the new mount, so reach it again through a fresh fd.
+        // Remounts, recursive attributes and propagation act on the new mount, so reach it again through a fresh
+        // fd; runc's order.
         var remountFlags = flags & ~(MS_BIND | MS_REC);
         if (options.IsBind && remountFlags != 0) Remount(root, destination, remountFlags, source);
+        ApplyRecursiveAttributes(root, destination, options.Recursive);
         foreach (var propagation in options.Propagation)
             WithFd(root, destination, path => Mount(null, path, null, propagation, null));
     }
@@ -157,6 +169,35 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
                 Mount(null, path, null, flags | MS_BIND | MS_REMOUNT | LockedFlags(source), null);
             }
         });
+    }
+
+    /// <summary>rro, rnosuid, ...: one mount_setattr(2) over the new mount and every mount below it.</summary>
+    private static void ApplyRecursiveAttributes(RootedPath root, string destination, RecursiveAttributes attributes)
+    {
+        if (attributes.IsEmpty) return;
+        var fd = root.OpenExisting(destination, Libc.O_PATH);
+        try
+        {
+            var change = new MountApi.MountAttr { AttrSet = attributes.Set, AttrClear = attributes.Clear };
+            if (MountApi.SetAttributes(fd, recursive: true, change) == 0) return;
+            var errno = Libc.LastErrno;
+            var names = string.Join(',', attributes.Options);
+            if (errno == Libc.ENOSYS)
+                throw new SystemCallException($"mount {destination}: {names} need mount_setattr(2) (Linux 5.12), which this kernel lacks", errno);
+            throw Errno.Exception($"mount {destination}: applying {names}", errno);
+        }
+        finally
+        {
+            Libc.Close(fd);
+        }
+    }
+
+    private static unsafe bool IsDirectory(int fd)
+    {
+        const uint S_IFMT = 0xf000, S_IFDIR = 0x4000;
+        Libc.Stat stat;
+        Errno.Check(Libc.FStat(fd, &stat), "fstat id-mapped tree");
+        return (stat.Mode & S_IFMT) == S_IFDIR;
     }
 
     private static ulong LockedFlags(string path)

@@ -19,13 +19,13 @@ internal static unsafe class SelfBinary
     /// <summary>An O_PATH fd of a private, read-only bind of the binary; -1 when the kernel or our privileges refuse it.</summary>
     internal static int OpenReadOnlyBind()
     {
-        var tree = MountApi.OpenTree(Libc.AT_FDCWD, "/proc/self/exe", MountApi.OPEN_TREE_CLONE | MountApi.OPEN_TREE_CLOEXEC);
+        var tree = MountApi.CloneTree("/proc/self/exe", recursive: false);
         if (tree < 0) return -1;
         var readOnly = new MountApi.MountAttr
         {
             AttrSet = MountApi.MOUNT_ATTR_RDONLY | MountApi.MOUNT_ATTR_NOSUID | MountApi.MOUNT_ATTR_NODEV,
         };
-        if (MountApi.SetAttributes(tree, 0, readOnly) == 0) return tree;
+        if (MountApi.SetAttributes(tree, recursive: false, readOnly) == 0) return tree;
         Libc.Close(tree);
         return -1;
     }

@@ -2,7 +2,7 @@ namespace OciRuntime.Spec.Validation;
 
 internal static class MountValidator
 {
-    public static void Validate(List<Mount>? mounts, ConfigCheck check)
+    public static void Validate(List<Mount>? mounts, bool hasUserNamespace, ConfigCheck check)
     {
         for (var i = 0; i < (mounts?.Count ?? 0); i++)
         {
@@ -16,16 +16,27 @@ internal static class MountValidator
             check.RejectNul(destinationPath, mount.Destination);
             check.RejectNul(SpecPath.Property(path, "source"), mount.Source);
             check.RejectNul(SpecPath.Property(path, "type"), mount.Type);
-            ValidateIdMappings(mount, path, check);
+            ValidateIdMappings(mount, path, hasUserNamespace, check);
         }
     }
 
-    private static void ValidateIdMappings(Mount mount, string path, ConfigCheck check)
+    /// <summary>
+    /// An id-mapped mount is a bind with idmap, ridmap or mappings of its own (which imply idmap, as in runc 1.2);
+    /// without mappings of its own it takes the container's user namespace's.
+    /// </summary>
+    private static void ValidateIdMappings(Mount mount, string path, bool hasUserNamespace, ConfigCheck check)
     {
-        if (mount.UidMappings == null && mount.GidMappings == null) return;
+        var isBind = mount.Type == "bind" || (mount.Options ?? []).Any(option => option is "bind" or "rbind");
+        var idMap = (mount.Options ?? []).FirstOrDefault(option => option is "idmap" or "ridmap");
+        if (idMap != null && !isBind) throw check.Fail(path, $"{idMap} is only supported for bind mounts");
+        if (mount.UidMappings == null && mount.GidMappings == null)
+        {
+            if (idMap != null && !hasUserNamespace)
+                throw check.Fail(path, $"{idMap} without uidMappings and gidMappings needs a user namespace in linux.namespaces to take them from");
+            return;
+        }
         if (mount.UidMappings is not { Count: > 0 } || mount.GidMappings is not { Count: > 0 })
             throw check.Fail(path, "uidMappings and gidMappings must be given together");
-        var isBind = mount.Type == "bind" || (mount.Options ?? []).Any(option => option is "bind" or "rbind");
         if (!isBind) throw check.Fail(path, "uidMappings and gidMappings are only supported for bind mounts");
         LinuxValidator.ValidateIdMappings(mount.UidMappings, SpecPath.Property(path, "uidMappings"), check);
         LinuxValidator.ValidateIdMappings(mount.GidMappings, SpecPath.Property(path, "gidMappings"), check);
