@@ -63,28 +63,36 @@ internal sealed unsafe partial class RootedPath : IDisposable
     public int MakeDirectories(string path, uint mode = 0b111_101_101)
     {
         var components = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var current = Errno.Check(Open(".", Libc.O_PATH | Libc.O_DIRECTORY, out _), "open container root");
-        var prefix = "";
-        foreach (var component in components)
+        // The deepest existing ancestor, probed from the end: in an image the destination (/proc, /dev) or its
+        // parent (/sys/fs/cgroup for /sys/fs/cgroup/cpu) usually exists, so this costs one or two openat2 calls.
+        var existing = components.Length;
+        int current;
+        while (true)
         {
-            prefix = prefix + "/" + component;
-            var next = Open(prefix, Libc.O_PATH | Libc.O_DIRECTORY, out var errno);
-            if (next < 0 && errno == Libc.ENOENT)
+            current = Open(Prefix(components, existing), Libc.O_PATH | Libc.O_DIRECTORY, out var errno);
+            if (current >= 0) break;
+            if (errno != Libc.ENOENT || existing == 0) throw Errno.Exception($"mkdir {path} in the container", errno);
+            existing--;
+        }
+        for (var i = existing; i < components.Length; i++)
+        {
+            var prefix = Prefix(components, i + 1);
+            if (MkdirAt(current, components[i], mode) < 0 && Libc.LastErrno != Libc.EEXIST)
             {
-                if (MkdirAt(current, component, mode) < 0 && Libc.LastErrno != Libc.EEXIST)
-                {
-                    var e = Libc.LastErrno;
-                    Libc.Close(current);
-                    throw Errno.Exception($"mkdir {prefix} in the container", e);
-                }
-                next = Open(prefix, Libc.O_PATH | Libc.O_DIRECTORY, out errno);
+                var e = Libc.LastErrno;
+                Libc.Close(current);
+                throw Errno.Exception($"mkdir {prefix} in the container", e);
             }
+            // Reopened through the root, not relative to the parent: a symlink swapped in meanwhile stays inside.
+            var next = Open(prefix, Libc.O_PATH | Libc.O_DIRECTORY, out var openErrno);
             Libc.Close(current);
-            if (next < 0) throw Errno.Exception($"mkdir {prefix} in the container", errno);
+            if (next < 0) throw Errno.Exception($"mkdir {prefix} in the container", openErrno);
             current = next;
         }
         return current;
     }
+
+    private static string Prefix(string[] components, int count) => "/" + string.Join('/', components, 0, count);
 
     /// <summary>Makes sure a regular file exists at <paramref name="path"/> (for a file bind mount); returns an O_PATH fd.</summary>
     public int MakeFile(string path)
