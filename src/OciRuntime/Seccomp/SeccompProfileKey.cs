@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using System.Buffers;
 using System.Text;
 
 namespace OciRuntime.Seccomp;
@@ -16,8 +16,8 @@ internal static class SeccompProfileKey
 
     public static byte[] Compute(SeccompProfile profile, string environmentIdentity)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var writer = new Writer(hash);
+        var canonical = new ArrayBufferWriter<byte>(4096);
+        var writer = new Writer(canonical);
         writer.Text(FormatVersion);
         writer.Text(environmentIdentity);
         writer.UInt32(profile.DefaultAction);
@@ -39,23 +39,23 @@ internal static class SeccompProfileKey
                 writer.UInt64(arg.DatumB);
             }
         }
-        return hash.GetHashAndReset();
+        return Sha256.Hash(canonical.WrittenSpan);
     }
 
-    private readonly struct Writer(IncrementalHash hash)
+    private readonly struct Writer(ArrayBufferWriter<byte> output)
     {
         public void UInt32(uint value)
         {
             Span<byte> bytes = stackalloc byte[4];
             BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-            hash.AppendData(bytes);
+            output.Write(bytes);
         }
 
         public void UInt64(ulong value)
         {
             Span<byte> bytes = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-            hash.AppendData(bytes);
+            output.Write(bytes);
         }
 
         // Length-prefixed, so ("ab","c") and ("a","bc") differ.
@@ -63,7 +63,7 @@ internal static class SeccompProfileKey
         {
             byte[] utf8 = Encoding.UTF8.GetBytes(value);
             UInt32((uint)utf8.Length);
-            hash.AppendData(utf8);
+            output.Write(utf8);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Tmds.Linux;
 
@@ -54,7 +53,7 @@ internal sealed class SeccompProgramCache
         BinaryPrimitives.WriteUInt32LittleEndian(entry.AsSpan(8), (uint)flags);
         BinaryPrimitives.WriteUInt32LittleEndian(entry.AsSpan(12), (uint)(program.Length / SeccompProgram.InstructionSize));
         key.CopyTo(entry.AsSpan(16));
-        SHA256.HashData(program, entry.AsSpan(48, 32));
+        Sha256.Hash(program, entry.AsSpan(48, 32));
         program.CopyTo(entry.AsSpan(HeaderSize));
 
         CreateOwnerOnly(Directory);
@@ -107,7 +106,7 @@ internal sealed class SeccompProgramCache
         if (!entry.Slice(16, KeySize).SequenceEqual(key)) return false;
         program = entry[HeaderSize..];
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(program, hash);
+        Sha256.Hash(program, hash);
         if (!hash.SequenceEqual(entry.Slice(48, 32))) return false;
         flags = (SeccompFilterFlags)BinaryPrimitives.ReadUInt32LittleEndian(entry[8..]);
         return true;
