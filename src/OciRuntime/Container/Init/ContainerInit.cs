@@ -73,6 +73,7 @@ public static class ContainerInit
         var newMountNamespace = (plan.NewNamespaces & CLONE_NEWNS) != 0;
         var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0);
         if (newMountNamespace) rootfs.MountAll();
+        FaultPoint.Reach("rootfs", plan.PauseAt);
 
         if (plan.HasRuntimeHooks)
         {

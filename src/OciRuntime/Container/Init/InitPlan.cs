@@ -34,6 +34,8 @@ internal sealed class InitPlan
     public byte[]? SeccompFilter { get; set; }
     /// <summary>SECCOMP_FILTER_FLAG_* to load <see cref="SeccompFilter"/> with.</summary>
     public uint SeccompFlags { get; set; }
+    /// <summary><see cref="FaultPoint.Requested"/> of the command, for the tests; null otherwise.</summary>
+    public string? PauseAt { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -107,6 +107,7 @@ public static class ContainerCreate
             foreach (var (flag, path) in namespaces.Joins)
                 fds.Add(Errno.Check(Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open namespace {path}"));
 
+            FaultPoint.Reach("before-clone");
             var listenFds = ListenFds.Count();
             var linux = spec.Linux;
             var denySetgroups = Libc.GetEuid() != 0;
@@ -132,6 +133,7 @@ public static class ContainerCreate
             });
             using var socket = spawned.Socket;
             cleanup.InitPid = spawned.Pid;
+            FaultPoint.Reach("after-clone");
 
             var plan = new InitPlan
             {
@@ -152,10 +154,12 @@ public static class ContainerCreate
                 HasRuntimeHooks = spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0,
                 SeccompFilter = seccomp?.ToArray(),
                 SeccompFlags = (uint)(seccomp?.Flags ?? 0),
+                PauseAt = FaultPoint.Requested,
             };
             socket.Send(InitMessage.Plan, JsonSerializer.SerializeToUtf8Bytes(plan, InitJsonContext.Default.InitPlan));
             socket.Send(InitMessage.Plan, configBytes);
             WaitUntilReady(socket, spec, record, spawned.Pid);
+            FaultPoint.Reach("ready");
 
             record.InitPid = spawned.Pid;
             record.InitStartTime = new ProcessIdentity().Read(spawned.Pid)?.StartTime
