@@ -28,7 +28,7 @@ public sealed class FaultTests
         info.Environment["OCIRUN_TEST_PAUSE_AT"] = $"{phase}:{marker}";
         using var create = Process.Start(info)!;
         WaitFor(() => File.Exists(marker) && File.ReadAllText(marker).EndsWith('\n'));
-        Assert.StartsWith($"{phase} ", File.ReadAllText(marker));
+        Assert.Equal($"{phase}\n", File.ReadAllText(marker));
         var containerPids = ProcessesOfCgroup(id);
         if (phase is "after-clone" or "rootfs" or "ready") Assert.NotEmpty(containerPids);
 
@@ -44,6 +44,28 @@ public sealed class FaultTests
         Assert.Contains("container does not exist", bundle.Ocirun("state", id).Stderr);
         AssertHostClean(bundle, id);
         foreach (var pid in containerPids) WaitFor(() => IsGone(pid));
+    }
+
+    [SkippableFact]
+    public void An_init_killed_while_create_waits_for_it_fails_the_create_with_one_line_and_leaves_nothing()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sleep", "30");
+        var id = bundle.NewId("initdied");
+        var marker = Path.Combine(bundle.Directory, "paused");
+        var create = Task.Run(() => Ocirun.Run(["--root", bundle.StateRoot, "create", "--bundle", bundle.Directory, id],
+            environment: new Dictionary<string, string> { ["OCIRUN_TEST_PAUSE_AT"] = $"rootfs:{marker}" }));
+        WaitFor(() => File.Exists(marker) && File.ReadAllText(marker).EndsWith('\n'));
+        // The init is alone in its cgroup at this point.
+        var initPid = Assert.Single(ProcessesOfCgroup(id));
+
+        Process.GetProcessById(initPid).Kill();
+
+        var result = create.Result;
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"ocirun: create {id}: container init exited before it was ready\n", result.Stderr);
+        Assert.Contains("container does not exist", bundle.Ocirun("state", id).Stderr);
+        AssertHostClean(bundle, id);
     }
 
     [SkippableFact]

@@ -3,7 +3,8 @@ namespace OciRuntime.Container;
 /// <summary>
 /// Test-only pause points of `create`, so the fault tests can SIGKILL it at a known phase instead of guessing
 /// with sleeps. Inert unless OCIRUN_TEST_PAUSE_AT=PHASE:FILE is set (spec/lifecycle.md): on reaching PHASE the
-/// process appends "PHASE PID" to FILE and sleeps until killed.
+/// process appends a line "PHASE" to FILE and sleeps until killed. No pid: the init stage's own is 1 (its pid
+/// namespace's), which a test must never signal from the host.
 /// </summary>
 public static class FaultPoint
 {
@@ -18,7 +19,7 @@ public static class FaultPoint
         if (requested == null) return;
         var colon = requested.IndexOf(':');
         if (colon < 0 || requested[..colon] != phase) return;
-        File.AppendAllText(requested[(colon + 1)..], $"{phase} {Environment.ProcessId}\n");
+        File.AppendAllText(requested[(colon + 1)..], phase + "\n");
         Thread.Sleep(Timeout.Infinite);
     }
 }
