@@ -87,7 +87,7 @@ public sealed class ConcurrencyTests
                 // Either it worked or it says why in one line, prefixed as runc does.
                 if (result.ExitCode != 0)
                 {
-                    Assert.True(result.Stderr.StartsWith($"ocirun: {args[0]} ") || result.Stderr.StartsWith("ocirun: "), context);
+                    Assert.True(result.Stderr.StartsWith($"ocirun: {args[0]} {id}: "), context);
                     Assert.True(result.Stderr.TrimEnd('\n').Split('\n').Length == 1, context);
                 }
                 switch (args[0])
