@@ -55,7 +55,7 @@ run: deps build
 RUNTIME ?= $(CURDIR)/$(BIN)
 RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
 
-.PHONY: conformance e2e bench
+.PHONY: conformance e2e bench soak fuzz
 
 conformance: $(RUNTIME_NEEDS_BUILD)
 	RUNTIME="$(RUNTIME)" conformance/conformance.sh
@@ -66,6 +66,14 @@ e2e: $(RUNTIME_NEEDS_BUILD)
 # Latency, CPU, throughput and memory against runc and crun when installed; knobs in bench/run.sh (N=20 ...).
 bench: build
 	OCIRUN=$(CURDIR)/$(BIN) bench/run.sh
+
+# Reliability runs, not part of `make test` (README.md): create/start/exec/kill/delete cycles with a leak census
+# before and after (SOAK_CYCLES=1000 SOAK_MINUTES=15), and afl-fuzz over the spec parsers (FUZZ_SECONDS=600).
+soak: build
+	OCIRUN=$(CURDIR)/$(BIN) tests/soak/soak.sh
+
+fuzz:
+	tests/OciRuntime.Fuzz/fuzz.sh
 
 clean:
 	rm -rf bin artifacts .tmp

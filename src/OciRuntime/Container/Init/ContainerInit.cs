@@ -81,6 +81,7 @@ public static class ContainerInit
         var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0,
             plan.IdMappedTrees ?? new Dictionary<int, int>());
         if (newMountNamespace) rootfs.MountAll();
+        FaultPoint.Reach("rootfs", plan.PauseAt);
 
         if (plan.HasRuntimeHooks)
         {

@@ -113,6 +113,7 @@ public static class ContainerCreate
             foreach (var (flag, path) in namespaces.Joins)
                 fds.Add(Errno.Check(Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open namespace {path}"));
 
+            FaultPoint.Reach("before-clone");
             var listenFds = ListenFds.Count();
             var linux = spec.Linux;
             var denySetgroups = Libc.GetEuid() != 0;
@@ -138,6 +139,7 @@ public static class ContainerCreate
             });
             using var socket = spawned.Socket;
             cleanup.InitPid = spawned.Pid;
+            FaultPoint.Reach("after-clone");
 
             var plan = new InitPlan
             {
@@ -159,10 +161,12 @@ public static class ContainerCreate
                 SeccompFilter = seccomp?.ToArray(),
                 SeccompFlags = (uint)(seccomp?.Flags ?? 0),
                 IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
+                PauseAt = FaultPoint.Requested,
             };
             socket.Send(InitMessage.Plan, JsonSerializer.SerializeToUtf8Bytes(plan, InitJsonContext.Default.InitPlan));
             socket.Send(InitMessage.Plan, configBytes);
             WaitUntilReady(socket, spec, record, spawned.Pid);
+            FaultPoint.Reach("ready");
 
             record.InitPid = spawned.Pid;
             record.InitStartTime = new ProcessIdentity().Read(spawned.Pid)?.StartTime

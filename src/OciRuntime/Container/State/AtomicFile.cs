@@ -16,10 +16,18 @@ internal static class AtomicFile
         {
             var errno = StateSyscalls.CreateExclusive(temporary, mode, out var handle);
             if (errno != 0) throw Errno.Exception($"open {temporary}", errno);
-            using (var stream = new FileStream(handle!, FileAccess.Write))
+            try
             {
+                // Unbuffered, so a failed write is reported once, here, and not again by Dispose.
+                using var stream = new FileStream(handle!, FileAccess.Write, bufferSize: 0);
                 stream.Write(content);
                 stream.Flush();
+            }
+            catch (IOException e)
+            {
+                // A full state root (ENOSPC, EDQUOT) is the user's to fix: one line, not an unexpected exception.
+                // On Linux .NET keeps the errno in HResult.
+                throw Errno.Exception($"write {path}", e.HResult);
             }
             errno = StateSyscalls.Rename(temporary, path, noReplace: false);
             if (errno != 0) throw Errno.Exception($"rename {path}", errno);

@@ -1,0 +1,2 @@
+// The library is Linux-only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
