@@ -9,7 +9,8 @@
 # namespace without /sys/fs/cgroup/unified: the same conditions for all.
 #
 # Knobs: N (samples per latency metric, 20), TP_ROUNDS (throughput rounds, 3), TP_COUNT (containers per round, 50),
-# TP_PARALLEL (8), VERSION_RUNS (hyperfine runs of --version, 50), GAP (idle gap in s, 0.1), OCIRUN (binary),
+# TP_PARALLEL (8), VERSION_RUNS (hyperfine runs of --version, 50), GAP (idle gap in s, 0.1), SETTLE (s in `created`
+# before its memory is read, 0.3), OCIRUN (binary),
 # RUNTIMES (subset and order, default "ocirun runc crun"; absent ones are skipped), STATE_ON_DISK (1: no tmpfs).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +20,7 @@ TP_COUNT=${TP_COUNT:-50}
 TP_PARALLEL=${TP_PARALLEL:-8}
 VERSION_RUNS=${VERSION_RUNS:-50}
 GAP=${GAP:-0.1}
+SETTLE=${SETTLE:-0.3}
 OCIRUN=${OCIRUN:-$here/bin/ocirun}
 RUNTIMES=${RUNTIMES:-ocirun runc crun}
 
@@ -113,6 +115,9 @@ one_lifecycle() {
   local rt=$1 id=bench-$1-c-$2 pid
   sample create "$rt" create --bundle "$work/bundle" "$id"
   pid=$(state_pid "$rt" "$id")
+  # Memory of a container that sits in `created` (a node may hold many): measured once it has settled, after
+  # SETTLE seconds; ocirun's init gives back its clean pages once it has waited 100 ms.
+  sleep "$SETTLE"
   [ -n "$pid" ] && [ "$pid" != 0 ] && echo "$(memory_of "$pid")" >> "$results/memory.$rt"
   sample start "$rt" start "$id"
   sample delete "$rt" delete "$id"

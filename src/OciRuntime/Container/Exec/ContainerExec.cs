@@ -22,6 +22,18 @@ public static class ContainerExec
     /// <summary>Signals a foreground exec passes on (SIGKILL and SIGSTOP cannot be caught).</summary>
     private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, 28];
 
+    private static T WhileInitLives<T>(InitProcess init, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (SystemCallException) when (init.WaitForExit(TimeSpan.Zero))
+        {
+            throw new OciRuntimeException("cannot exec in a stopped container");
+        }
+    }
+
     public static int Run(ExecRequest request)
     {
         var store = new StateStore(request.Root);
@@ -38,14 +50,15 @@ public static class ContainerExec
         if (!terminal && request.ConsoleSocket != null)
             throw new OciRuntimeException("cannot use console socket if ocirun will not detach or allocate tty");
 
-        using var namespaces = ContainerNamespaces.Open(init.Pid);
+        // The init may die at any moment (a racing kill): what then fails to open under /proc/PID is a stopped container.
+        using var namespaces = WhileInitLives(init, () => ContainerNamespaces.Open(init.Pid));
         using var seccomp = RecordedSpec.Seccomp(record) is { } profile ? SeccompSetup.Prepare(profile, store.Root) : null;
         if (seccomp is { HasListener: true })
             throw new OciRuntimeException("seccomp: exec into a container whose filter notifies a listener is not supported yet");
         var fds = new List<int>();
         try
         {
-            var setup = Plan(request, record, process, init.Pid, namespaces, seccomp, fds);
+            var setup = WhileInitLives(init, () => Plan(request, record, process, init.Pid, namespaces, seccomp, fds));
             // From here on the namespaces we opened are known to be the init's: it has not exited, so its pid
             // was not reused while we opened /proc/PID/ns.
             if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot exec in a stopped container");

@@ -137,6 +137,9 @@ public static class ContainerInit
     /// </summary>
     private static unsafe void WaitForStart(int fifoFd)
     {
+        // `run`, and a client that starts right after create, never pay for shrinking; a container left in
+        // `created` does, once, and then sits small.
+        if (!StartArrivesWithin(fifoFd, IdleAfterMilliseconds)) IdleFootprint.Drop(IdleFootprint.Prepare());
         byte b;
         nint n;
         do n = Libc.Read(fifoFd, &b, 1);
@@ -146,6 +149,19 @@ public static class ContainerInit
         // reader before it runs poststart hooks, so they come after startContainer hooks and the program's start.
         const int F_SETFD = 2, FD_CLOEXEC = 1;
         Errno.Check(Libc.Fcntl(fifoFd, F_SETFD, FD_CLOEXEC), "fcntl exec.fifo");
+    }
+
+    private const int IdleAfterMilliseconds = 100;
+
+    private static unsafe bool StartArrivesWithin(int fifoFd, int milliseconds)
+    {
+        const short POLLIN = 1;
+        var poll = new Libc.PollFd { Fd = fifoFd, Events = POLLIN };
+        int ready;
+        while ((ready = Libc.Poll(&poll, 1, milliseconds)) < 0 && Libc.LastErrno == Libc.EINTR)
+        {
+        }
+        return ready != 0;
     }
 
     /// <summary>The state a hook run by the init sees: its own pid (as runc gives) and the phase it runs in.</summary>

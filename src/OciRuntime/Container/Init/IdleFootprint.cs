@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace OciRuntime.Container.Init;
+
+/// <summary>
+/// The init may wait in `created` for a long time, one per container. Once it is clearly waiting, it gives back what it can
+/// get again on demand: the managed heap's garbage, and the clean file pages it mapped (code and read-only data of
+/// ours and of the libraries, refaulted from the page cache when it resumes). A mapping with private copies in it
+/// (relocated data) is left alone: dropping those would lose the relocations.
+/// </summary>
+internal static unsafe partial class IdleFootprint
+{
+    private const int MADV_DONTNEED = 4;
+
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    private static partial int Madvise(nint address, nuint length, int advice);
+
+    /// <summary>Collects the heap and finds the mappings to drop; <see cref="Drop"/> drops them.</summary>
+    public static (nint Start, nuint Length)[] Prepare()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        try
+        {
+            return CleanFileMappings(File.ReadAllText("/proc/self/smaps")).ToArray();
+        }
+        catch (IOException)
+        {
+            return []; // only a smaller footprint is lost
+        }
+    }
+
+    /// <summary>Called right before blocking: whatever code runs after this faults its pages back in.</summary>
+    public static void Drop((nint Start, nuint Length)[] mappings)
+    {
+        foreach (var (start, length) in mappings) Madvise(start, length, MADV_DONTNEED);
+    }
+
+    /// <summary>
+    /// Read-only private file mappings without anonymous (copied-on-write) pages, from a /proc/PID/smaps text.
+    /// </summary>
+    internal static IEnumerable<(nint Start, nuint Length)> CleanFileMappings(string smaps)
+    {
+        (ulong Start, ulong End)? candidate = null;
+        foreach (var line in smaps.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith("Anonymous:", StringComparison.Ordinal))
+            {
+                if (candidate is { } mapping && line.AsSpan(10).Trim() is "0 kB")
+                    yield return ((nint)mapping.Start, (nuint)(mapping.End - mapping.Start));
+                candidate = null;
+                continue;
+            }
+            if (line.Length == 0 || !char.IsAsciiHexDigit(line[0]) || line.IndexOf(':') is var colon && colon >= 0 && colon < line.IndexOf(' '))
+                continue;
+            candidate = ParseHeader(line);
+        }
+    }
+
+    private static (ulong Start, ulong End)? ParseHeader(string line)
+    {
+        // start-end perms offset dev inode [path]
+        var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 5 || fields[1] is not ("r-xp" or "r--p") || fields[4] == "0") return null;
+        var range = fields[0].Split('-');
+        if (range.Length != 2
+            || !ulong.TryParse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var start)
+            || !ulong.TryParse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var end)
+            || end <= start) return null;
+        return (start, end);
+    }
+}
