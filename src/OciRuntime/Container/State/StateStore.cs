@@ -85,7 +85,7 @@ public sealed class StateStore
         ContainerRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize(content, ContainerRecordJsonContext.Default.ContainerRecord);
+            record = ContainerRecordJson.Deserialize(content);
         }
         catch (JsonException e)
         {
@@ -188,7 +188,7 @@ public sealed class StateStore
     private static void WriteRecord(string stateFile, ContainerRecord record) =>
         AtomicFile.Write(
             stateFile,
-            JsonSerializer.SerializeToUtf8Bytes(record, ContainerRecordJsonContext.Default.ContainerRecord),
+            ContainerRecordJson.Serialize(record),
             StateFileMode);
 
     private static void RemoveTree(string directory)
