@@ -221,6 +221,9 @@ public abstract class CgroupManager
 
     private string? RemoveTree(string dir)
     {
+        // A container's cgroup rarely has children: one rmdir, no listing, in the common case.
+        var first = Fs.RemoveDirectory(dir);
+        if (first is 0 or CgroupSyscalls.ENOENT || IgnorablePermissionError(first)) return null;
         foreach (var child in Fs.SubDirectories(dir))
         {
             var error = RemoveTree(child);

@@ -9,7 +9,7 @@ namespace OciRuntime.Cgroups;
 public sealed class CgroupPaths
 {
     [JsonPropertyName("mode")]
-    [JsonConverter(typeof(JsonStringEnumConverter<CgroupMode>))]
+    [JsonConverter(typeof(CgroupModeJsonConverter))]
     public CgroupMode Mode { get; init; }
 
     /// <summary>v1 controller (or "name=systemd") → the container's directory in that hierarchy; empty on v2.</summary>

@@ -29,7 +29,7 @@ internal static class ContainerRecordJson
             if (record.Cgroups is { } cgroups)
             {
                 w.WriteStartObject("cgroups");
-                w.WriteString("mode", cgroups.Mode.ToString());
+                w.WriteString("mode", CgroupModeJsonConverter.Name(cgroups.Mode));
                 WriteMap(w, "v1", cgroups.V1);
                 if (cgroups.Unified is { } unified) w.WriteString("unified", unified);
                 w.WriteBoolean("rootless", cgroups.Rootless);
@@ -152,7 +152,7 @@ internal static class ContainerRecordJson
             if (r.TokenType == JsonTokenType.Null) continue;
             switch (name)
             {
-                case "mode": mode = Enum.TryParse<CgroupMode>(String(ref r), out var m) ? m : throw new JsonException($"cgroups.mode: {r.GetString()}"); break;
+                case "mode": mode = CgroupModeJsonConverter.Parse(String(ref r)); break;
                 case "v1": v1 = Map(ref r); break;
                 case "unified": unified = String(ref r); break;
                 case "rootless": rootless = r.GetBoolean(); break;
