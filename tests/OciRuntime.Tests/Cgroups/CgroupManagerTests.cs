@@ -119,6 +119,15 @@ public class CgroupManagerTests
     }
 
     [Fact]
+    public void V1_a_freezer_cgroup_removed_by_a_racing_delete_is_not_frozen()
+    {
+        using var fs = new FakeCgroupFs();
+        var manager = CreateHybrid(fs);
+
+        Assert.False(manager.IsFrozen());
+    }
+
+    [Fact]
     public void V2_frozen_state_comes_from_cgroup_events()
     {
         using var fs = new FakeCgroupFs()

@@ -88,8 +88,9 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
     {
         if (FreezerDirectory is not { } dir)
             return Paths.Unified is { } unified && V2CgroupManager.ReadFrozen(Fs, unified);
-        // freezer.self_freezing says whether this cgroup itself (not a parent) was frozen.
-        return ReadState(Path.Join(dir, "freezer.state")) != "THAWED" &&
+        // freezer.self_freezing says whether this cgroup itself (not a parent) was frozen. A cgroup a racing
+        // delete just removed is not frozen.
+        return (Fs.TryReadFile(Path.Join(dir, "freezer.state"))?.Trim() ?? "THAWED") != "THAWED" &&
                Fs.TryReadFile(Path.Join(dir, "freezer.self_freezing"))?.Trim() != "0";
     }
 

@@ -28,7 +28,8 @@ public static class ContainerExec
         {
             return step();
         }
-        catch (SystemCallException) when (init.WaitForExit(TimeSpan.Zero))
+        // Its /proc/PID/ns links go before its pidfd reports the exit: a failed step waits a moment for that.
+        catch (OciRuntimeException) when (init.WaitForExit(TimeSpan.FromMilliseconds(200)))
         {
             throw new OciRuntimeException("cannot exec in a stopped container");
         }
@@ -50,7 +51,8 @@ public static class ContainerExec
         if (!terminal && request.ConsoleSocket != null)
             throw new OciRuntimeException("cannot use console socket if ocirun will not detach or allocate tty");
 
-        // The init may die at any moment (a racing kill): what then fails to open under /proc/PID is a stopped container.
+        // The init may die at any moment (a racing kill or delete): a step that then fails (its /proc/PID files, its
+        // cgroups) met a stopped container.
         using var namespaces = WhileInitLives(init, () => ContainerNamespaces.Open(init.Pid));
         using var seccomp = RecordedSpec.Seccomp(record) is { } profile ? SeccompSetup.Prepare(profile, store.Root) : null;
         if (seccomp is { HasListener: true })
@@ -62,7 +64,7 @@ public static class ContainerExec
             // From here on the namespaces we opened are known to be the init's: it has not exited, so its pid
             // was not reused while we opened /proc/PID/ns.
             if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot exec in a stopped container");
-            var pid = ExecSpawner.Spawn(setup);
+            var pid = WhileInitLives(init, () => ExecSpawner.Spawn(setup));
             CloseAll(fds);
             if (request.PidFile != null) PidFile.Write(request.PidFile, pid);
             return request.Detach ? 0 : Wait(pid);
