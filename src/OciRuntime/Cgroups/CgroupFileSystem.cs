@@ -26,12 +26,17 @@ public class CgroupFileSystem
 
     public virtual string ReadFile(string path) => File.ReadAllText(Real(path));
 
-    /// <summary>Reads a file that may be absent (a controller the kernel lacks); null then.</summary>
+    /// <summary>
+    /// Reads a file that may be absent (a controller the kernel lacks, a cgroup a racing delete removed: files of
+    /// a removed cgroup still open fail with ENODEV); null then.
+    /// </summary>
     public string? TryReadFile(string path)
     {
+        const int ENODEV = 19;
         try { return ReadFile(path); }
         catch (FileNotFoundException) { return null; }
         catch (DirectoryNotFoundException) { return null; }
+        catch (IOException e) when (e.HResult == ENODEV) { return null; }
     }
 
     /// <summary>Writes <paramref name="value"/> in one write(2), as cgroup files need; returns 0 or the errno.</summary>
