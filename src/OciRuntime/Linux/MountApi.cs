@@ -15,7 +15,7 @@ internal static unsafe class MountApi
         MOUNT_ATTR__ATIME = 0x70, MOUNT_ATTR_RELATIME = 0x0, MOUNT_ATTR_NOATIME = 0x10, MOUNT_ATTR_STRICTATIME = 0x20,
         MOUNT_ATTR_NODIRATIME = 0x80, MOUNT_ATTR_IDMAP = 0x100000, MOUNT_ATTR_NOSYMFOLLOW = 0x200000;
 
-    public const int AT_FDCWD = -100, AT_EMPTY_PATH = 0x1000, AT_RECURSIVE = 0x8000;
+    public const int AT_RECURSIVE = 0x8000;
     public const int OPEN_TREE_CLONE = 1, OPEN_TREE_CLOEXEC = 0x80000;
     public const int MOVE_MOUNT_F_EMPTY_PATH = 0x4, MOVE_MOUNT_T_EMPTY_PATH = 0x40;
 
@@ -34,7 +34,7 @@ internal static unsafe class MountApi
     public static int SetAttributes(int fd, bool recursive, MountAttr attributes)
     {
         byte empty = 0;
-        var flags = AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0);
+        var flags = Libc.AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0);
         return (int)Libc.Syscall(SYS_mount_setattr, fd, (long)&empty, flags, (long)&attributes, sizeof(MountAttr));
     }
 
@@ -45,7 +45,7 @@ internal static unsafe class MountApi
         try
         {
             var flags = OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | (recursive ? AT_RECURSIVE : 0);
-            return (int)Libc.Syscall(SYS_open_tree, AT_FDCWD, native, flags, 0, 0);
+            return (int)Libc.Syscall(SYS_open_tree, Libc.AT_FDCWD, native, flags, 0, 0);
         }
         finally
         {

@@ -10,10 +10,14 @@ namespace OciRuntime.Container.Hooks;
 /// </summary>
 internal static unsafe class HookRunner
 {
-    public static void Run(string phase, IReadOnlyList<Hook>? hooks, string stateJson)
+    public static void Run(string phase, IReadOnlyList<Hook>? hooks, string stateJson) => Run(phase, hooks, () => stateJson);
+
+    /// <summary>The state is made only when there are hooks: serialising it costs a create that has none.</summary>
+    public static void Run(string phase, IReadOnlyList<Hook>? hooks, Func<string> stateJson)
     {
-        if (hooks == null) return;
-        for (var i = 0; i < hooks.Count; i++) RunOne(phase, i, hooks[i], stateJson);
+        if (hooks is not { Count: > 0 }) return;
+        var state = stateJson();
+        for (var i = 0; i < hooks.Count; i++) RunOne(phase, i, hooks[i], state);
     }
 
     private static void RunOne(string phase, int index, Hook hook, string stateJson)

@@ -39,7 +39,7 @@ public static class ContainerInit
             var program = Prepare(initPlan, spec, socket, seccomp);
             socket.Send(InitMessage.Ready);
             WaitForStart(initPlan.ExecFifoFd);
-            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, WithPid(initPlan.StateJson, "created"));
+            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, () => WithPid(initPlan.StateJson, "created"));
             program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
         }
@@ -91,7 +91,7 @@ public static class ContainerInit
             if (reply.Message == InitMessage.Error) throw new RuntimeReportedFailure();
         }
         Errno.Check(Mounts.Chdir(plan.Rootfs), $"chdir {plan.Rootfs}");
-        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, WithPid(plan.StateJson, "creating"));
+        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, () => WithPid(plan.StateJson, "creating"));
 
         if (newMountNamespace) rootfs.SwitchRoot(plan.NoPivot);
         else

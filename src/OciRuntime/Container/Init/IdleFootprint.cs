@@ -51,9 +51,9 @@ internal static unsafe partial class IdleFootprint
                 candidate = null;
                 continue;
             }
-            if (line.Length == 0 || !char.IsAsciiHexDigit(line[0]) || line.IndexOf(':') is var colon && colon >= 0 && colon < line.IndexOf(' '))
-                continue;
-            candidate = ParseHeader(line);
+            // A mapping's header starts "start-end "; its field lines ("Rss:", "AnonHugePages:") have no '-' there.
+            var dash = line.IndexOf('-');
+            if (dash > 0 && dash < line.IndexOf(' ')) candidate = ParseHeader(line);
         }
     }
 

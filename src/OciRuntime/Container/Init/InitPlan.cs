@@ -23,7 +23,8 @@ internal sealed class InitPlan
     public int PreserveFds { get; set; }
     /// <summary>Variables appended to process.env (socket activation's LISTEN_FDS/LISTEN_PID).</summary>
     public List<string> ExtraEnvironment { get; set; } = [];
-    /// <summary>The spec state JSON hooks get on stdin (status "creating"; the init fills in its pid).</summary>
+    /// <summary>The spec state JSON the init's hooks get on stdin (status "creating"; the init fills in its pid); empty
+    /// when the config has no createContainer or startContainer hooks.</summary>
     public string StateJson { get; set; } = "";
     /// <summary>The container's cgroup directories, for the cgroup mount inside the container.</summary>
     public OciRuntime.Cgroups.CgroupPaths? Cgroups { get; set; }

@@ -156,7 +156,7 @@ public static class ContainerCreate
                 PreserveFds = options.PreserveFds + listenFds,
                 ExtraEnvironment = ListenFds.ContainerEnvironment(listenFds),
                 Cgroups = cgroups.Paths,
-                StateJson = StateJson(record, "creating", 0),
+                StateJson = spec.Hooks is { CreateContainer.Count: > 0 } or { StartContainer.Count: > 0 } ? StateJson(record, "creating", 0) : "",
                 HasRuntimeHooks = spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0,
                 SeccompFilter = seccomp?.ToArray(),
                 SeccompFlags = (uint)(seccomp?.Flags ?? 0),
@@ -202,8 +202,8 @@ public static class ContainerCreate
                     try
                     {
                         // The validation suite (and crun) give prestart hooks "created"; createRuntime runs while creating.
-                        HookRunner.Run("prestart", spec.Hooks?.Prestart, StateJson(record, "created", pid));
-                        HookRunner.Run("createRuntime", spec.Hooks?.CreateRuntime, StateJson(record, "creating", pid));
+                        HookRunner.Run("prestart", spec.Hooks?.Prestart, () => StateJson(record, "created", pid));
+                        HookRunner.Run("createRuntime", spec.Hooks?.CreateRuntime, () => StateJson(record, "creating", pid));
                         socket.Send(InitMessage.RuntimeHooksDone);
                     }
                     catch (OciRuntimeException e)

@@ -9,7 +9,6 @@ namespace OciRuntime.Container.Spawn;
 internal static unsafe class RawChild
 {
     private const int CLONE_NEWUSER = 0x10000000;
-    private const int AT_EMPTY_PATH = 0x1000;
 
     public static void Run(ChildPlan* plan)
     {
@@ -62,7 +61,7 @@ internal static unsafe class RawChild
         // After the pid clone the parent already knows where the init is.
         else if (plan->ReportRelease != 0) Clone3.Report(plan->SyncFd, ChildReport.Released, 0, 0);
         byte empty = 0;
-        RawSyscalls.Execveat(plan->BinaryFd, &empty, plan->Argv, plan->Envp, AT_EMPTY_PATH);
+        RawSyscalls.Execveat(plan->BinaryFd, &empty, plan->Argv, plan->Envp, Libc.AT_EMPTY_PATH);
         Fail(plan, ChildStep.ExecInit, 0);
     }
 
