@@ -48,8 +48,7 @@ public class InitSeccompTests
     {
         var plan = PlanWith(AllowAll, SeccompFilterFlags.Log);
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(plan, InitJsonContext.Default.InitPlan);
-        var back = JsonSerializer.Deserialize(json, InitJsonContext.Default.InitPlan)!;
+        var back = InitPlanJson.Deserialize(InitPlanJson.Serialize(plan));
 
         Assert.Equal(AllowAll, back.SeccompFilter);
         Assert.Equal((uint)SeccompFilterFlags.Log, back.SeccompFlags);

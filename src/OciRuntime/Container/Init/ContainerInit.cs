@@ -32,8 +32,7 @@ public static class ContainerInit
         {
             var plan = Receive(socket, InitMessage.Plan, "plan");
             var config = Receive(socket, InitMessage.Plan, "config");
-            var initPlan = JsonSerializer.Deserialize(plan.Payload, InitJsonContext.Default.InitPlan)
-                           ?? throw new OciRuntimeException("init: empty plan");
+            var initPlan = InitPlanJson.Deserialize(plan.Payload);
             var spec = SpecSerializer.Deserialize(Encoding.UTF8.GetString(config.Payload));
             using var seccomp = InitSeccomp.From(initPlan, spec.Process?.NoNewPrivileges == true);
             var program = Prepare(initPlan, spec, socket, seccomp);

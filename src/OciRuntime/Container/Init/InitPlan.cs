@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OciRuntime.Container.Init;
 
 /// <summary>
@@ -40,7 +38,3 @@ internal sealed class InitPlan
     /// <summary><see cref="FaultPoint.Requested"/> of the command, for the tests; null otherwise.</summary>
     public string? PauseAt { get; set; }
 }
-
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(InitPlan))]
-internal sealed partial class InitJsonContext : JsonSerializerContext;

@@ -47,6 +47,8 @@ public static class ContainerCreate
         // behind; the init gets the bytes and loads them itself (see InitSeccomp for when).
         using var seccomp = SeccompSetup.Prepare(spec.Linux?.Seccomp, options.Root);
 
+        var configBytes = Encoding.UTF8.GetBytes(configText);
+        var captured = ConfigCapture.From(configBytes);
         var store = new StateStore(options.Root);
         var record = new ContainerRecord
         {
@@ -56,18 +58,15 @@ public static class ContainerCreate
             Created = DateTime.UtcNow,
             Owner = UserNames.OfCurrentUser(),
             Annotations = spec.Annotations ?? new(),
-            Hooks = spec.Hooks is { Poststart.Count: > 0 } or { Poststop.Count: > 0 }
-                ? RecordedSpec.Capture(new OciRuntime.Spec.Hooks { Poststart = spec.Hooks.Poststart, Poststop = spec.Hooks.Poststop },
-                    SpecJsonContext.Default.Hooks)
-                : null,
-            Process = RecordedSpec.Capture(process, SpecJsonContext.Default.Process),
-            Seccomp = RecordedSpec.Capture(spec.Linux?.Seccomp, SpecJsonContext.Default.LinuxSeccomp),
+            Hooks = captured.Hooks,
+            Process = captured.Process,
+            Seccomp = captured.Seccomp,
         };
         using var containerLock = store.Create(record);
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, record, spec, Encoding.UTF8.GetBytes(configText), namespaces, seccomp, cleanup);
+            var created = Build(options, store, record, spec, configBytes, namespaces, seccomp, cleanup);
             cleanup.Disarm();
             return created;
         }
@@ -163,7 +162,7 @@ public static class ContainerCreate
                 IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
                 PauseAt = FaultPoint.Requested,
             };
-            socket.Send(InitMessage.Plan, JsonSerializer.SerializeToUtf8Bytes(plan, InitJsonContext.Default.InitPlan));
+            socket.Send(InitMessage.Plan, InitPlanJson.Serialize(plan));
             socket.Send(InitMessage.Plan, configBytes);
             WaitUntilReady(socket, spec, record, spawned.Pid);
             FaultPoint.Reach("ready");

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using OciRuntime.Cgroups;
+using static OciRuntime.Container.State.HandJson;
 
 namespace OciRuntime.Container.State;
 
@@ -26,15 +27,7 @@ internal static class ContainerRecordJson
             w.WriteString("owner", record.Owner);
             WriteMap(w, "annotations", record.Annotations);
             w.WriteString("phase", record.Phase == LifecyclePhase.Running ? "running" : "created");
-            if (record.Cgroups is { } cgroups)
-            {
-                w.WriteStartObject("cgroups");
-                w.WriteString("mode", CgroupModeJsonConverter.Name(cgroups.Mode));
-                WriteMap(w, "v1", cgroups.V1);
-                if (cgroups.Unified is { } unified) w.WriteString("unified", unified);
-                w.WriteBoolean("rootless", cgroups.Rootless);
-                w.WriteEndObject();
-            }
+            if (record.Cgroups is { } cgroups) CgroupPathsJson.Write(w, "cgroups", cgroups);
             WriteMap(w, "namespace_paths", record.NamespacePaths);
             WriteElement(w, "hooks", record.Hooks);
             WriteElement(w, "process", record.Process);
@@ -93,7 +86,7 @@ internal static class ContainerRecordJson
                 case "owner": owner = String(ref r); break;
                 case "annotations": annotations = Map(ref r); break;
                 case "phase": phase = Phase(String(ref r)); break;
-                case "cgroups": cgroups = Cgroups(ref r); break;
+                case "cgroups": cgroups = CgroupPathsJson.Read(ref r); break;
                 case "namespace_paths": namespacePaths = Map(ref r); break;
                 case "hooks": hooks = JsonElement.ParseValue(ref r); break;
                 case "process": process = JsonElement.ParseValue(ref r); break;
@@ -124,55 +117,11 @@ internal static class ContainerRecordJson
         };
     }
 
-    private static void WriteMap(Utf8JsonWriter w, string name, Dictionary<string, string> map)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, value) in map) w.WriteString(key, value);
-        w.WriteEndObject();
-    }
-
     private static void WriteElement(Utf8JsonWriter w, string name, JsonElement? element)
     {
         if (element is not { } value) return;
         w.WritePropertyName(name);
         value.WriteTo(w);
-    }
-
-    private static CgroupPaths Cgroups(ref Utf8JsonReader r)
-    {
-        Is(r, JsonTokenType.StartObject);
-        var mode = CgroupMode.Legacy;
-        Dictionary<string, string>? v1 = null;
-        string? unified = null;
-        var rootless = false;
-        while (Next(ref r) == JsonTokenType.PropertyName)
-        {
-            var name = r.GetString()!;
-            Next(ref r);
-            if (r.TokenType == JsonTokenType.Null) continue;
-            switch (name)
-            {
-                case "mode": mode = CgroupModeJsonConverter.Parse(String(ref r)); break;
-                case "v1": v1 = Map(ref r); break;
-                case "unified": unified = String(ref r); break;
-                case "rootless": rootless = r.GetBoolean(); break;
-                default: r.Skip(); break;
-            }
-        }
-        return new CgroupPaths { Mode = mode, V1 = v1 ?? [], Unified = unified, Rootless = rootless };
-    }
-
-    private static Dictionary<string, string> Map(ref Utf8JsonReader r)
-    {
-        Is(r, JsonTokenType.StartObject);
-        var map = new Dictionary<string, string>();
-        while (Next(ref r) == JsonTokenType.PropertyName)
-        {
-            var key = r.GetString()!;
-            Next(ref r);
-            map[key] = String(ref r);
-        }
-        return map;
     }
 
     private static LifecyclePhase Phase(string value) => value switch
@@ -181,21 +130,4 @@ internal static class ContainerRecordJson
         "running" => LifecyclePhase.Running,
         _ => throw new JsonException($"phase: unknown value \"{value}\""),
     };
-
-    private static string String(ref Utf8JsonReader r) =>
-        r.TokenType == JsonTokenType.String ? r.GetString()! : throw new JsonException($"expected a string, found {r.TokenType}");
-
-    private static JsonTokenType Next(ref Utf8JsonReader r) =>
-        r.Read() ? r.TokenType : throw new JsonException("unexpected end of state");
-
-    private static void Expect(ref Utf8JsonReader r, JsonTokenType type)
-    {
-        Next(ref r);
-        Is(r, type);
-    }
-
-    private static void Is(in Utf8JsonReader r, JsonTokenType type)
-    {
-        if (r.TokenType != type) throw new JsonException($"expected {type}, found {r.TokenType}");
-    }
 }
