@@ -34,7 +34,7 @@ public static class ContainerInit
             var config = Receive(socket, InitMessage.Plan, "config");
             var initPlan = JsonSerializer.Deserialize(plan.Payload, InitJsonContext.Default.InitPlan)
                            ?? throw new OciRuntimeException("init: empty plan");
-            var spec = SpecSerializer.Deserialize(Encoding.UTF8.GetString(config.Payload));
+            var spec = SpecSerializer.Deserialize(config.Payload);
             using var seccomp = InitSeccomp.From(initPlan, spec.Process?.NoNewPrivileges == true);
             var program = Prepare(initPlan, spec, socket, seccomp);
             socket.Send(InitMessage.Ready);

@@ -29,8 +29,8 @@ public static class ContainerCreate
     {
         ContainerId.Validate(options.Id);
         var bundle = Path.GetFullPath(options.Bundle);
-        var configText = SpecLoader.ReadText(bundle);
-        var spec = SpecSerializer.Deserialize(configText, SpecLoader.ConfigFileName);
+        var configBytes = Encoding.UTF8.GetBytes(SpecLoader.ReadText(bundle));
+        var spec = SpecSerializer.Deserialize(configBytes, SpecLoader.ConfigFileName);
         SpecValidator.Validate(spec, options.SystemdCgroup);
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required to create a container");
         if (process.Terminal == true && options.ConsoleSocket == null && !options.Foreground)
@@ -67,7 +67,7 @@ public static class ContainerCreate
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, record, spec, Encoding.UTF8.GetBytes(configText), namespaces, seccomp, cleanup);
+            var created = Build(options, store, record, spec, configBytes, namespaces, seccomp, cleanup);
             cleanup.Disarm();
             return created;
         }
