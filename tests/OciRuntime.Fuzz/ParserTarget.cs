@@ -21,7 +21,7 @@ public static class ParserTarget
         });
         Expect(() =>
         {
-            var process = SpecSerializer.Deserialize(text, SpecJsonContext.Default.Process, "process.json");
+            var process = SpecSerializer.DeserializeProcess(text, "process.json");
             SpecValidator.ValidateProcess(process);
         });
     }

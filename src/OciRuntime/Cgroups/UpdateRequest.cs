@@ -17,7 +17,7 @@ public sealed record UpdateRequest(LinuxResources Resources, string? L3CacheSche
     {
         var resources = resourcesJson is null
             ? FromFlags(flags)
-            : KeepUpdatable(SpecSerializer.Deserialize(resourcesJson, SpecJsonContext.Default.LinuxResources, source));
+            : KeepUpdatable(SpecSerializer.DeserializeResources(resourcesJson, source));
         // Unlimited memory with swap left out means unlimited swap too (runc's v1 compatibility rule).
         if (resources.Memory is { Limit: -1, Swap: null } memory) memory.Swap = -1;
         return new UpdateRequest(resources, flags.L3CacheSchema, flags.MemBwSchema);

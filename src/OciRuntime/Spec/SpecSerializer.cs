@@ -2,13 +2,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using OciRuntime.Spec.Reading;
 
 namespace OciRuntime.Spec;
 
 /// <summary>
 /// Reads and writes spec documents. Output looks like <c>runc spec</c>: tab-indented, null members omitted,
-/// no HTML escaping (paths keep their '+' and '&amp;'), plus a trailing newline. Input errors become
-/// <see cref="OciRuntimeException"/>s naming the document, the JSON path and what was expected.
+/// no HTML escaping (paths keep their '+' and '&amp;'), plus a trailing newline. Reading is by hand
+/// (<see cref="SpecReader"/>); input errors become <see cref="OciRuntimeException"/>s naming the document, the JSON
+/// path and what was expected.
 /// </summary>
 public static class SpecSerializer
 {
@@ -34,23 +36,24 @@ public static class SpecSerializer
 
     /// <summary>Parses a config.json text; <paramref name="source"/> names the document in error messages.</summary>
     public static RuntimeSpec Deserialize(string json, string source = "config.json") =>
-        Deserialize(json, SpecJsonContext.Default.RuntimeSpec, source);
+        Deserialize(Encoding.UTF8.GetBytes(json), source);
 
-    /// <summary>Parses any spec document (e.g. a process.json with <see cref="SpecJsonContext.Process"/>).</summary>
-    public static T Deserialize<T>(string json, JsonTypeInfo<T> typeInfo, string source) where T : class
-    {
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        // Syntax first, on its own, so a type error is never reported as malformed JSON and vice versa.
-        JsonErrorDescriber.ThrowIfMalformed(utf8, source);
-        T? value;
-        try
-        {
-            value = JsonSerializer.Deserialize(utf8, typeInfo);
-        }
-        catch (JsonException e)
-        {
-            throw new OciRuntimeException(JsonErrorDescriber.DescribeTypeError(e, typeInfo, source), e);
-        }
-        return value ?? throw new OciRuntimeException($"{source}: expected an object, got null");
-    }
+    public static RuntimeSpec Deserialize(ReadOnlySpan<byte> utf8, string source = "config.json") =>
+        SpecReader.Document(utf8, source, RuntimeSpecReader.RuntimeSpec);
+
+    /// <summary>Parses the process document of <c>exec --process</c>.</summary>
+    public static Process DeserializeProcess(string json, string source) => DeserializeProcess(Encoding.UTF8.GetBytes(json), source);
+
+    public static Process DeserializeProcess(ReadOnlySpan<byte> utf8, string source) =>
+        SpecReader.Document(utf8, source, ProcessReader.Process);
+
+    /// <summary>Parses the resources document of <c>update --resources</c>.</summary>
+    public static LinuxResources DeserializeResources(string json, string source) =>
+        SpecReader.Document(Encoding.UTF8.GetBytes(json), source, LinuxResourcesReader.Resources);
+
+    public static Hooks DeserializeHooks(ReadOnlySpan<byte> utf8, string source) =>
+        SpecReader.Document(utf8, source, RuntimeSpecReader.Hooks);
+
+    public static LinuxSeccomp DeserializeSeccomp(ReadOnlySpan<byte> utf8, string source) =>
+        SpecReader.Document(utf8, source, LinuxSeccompReader.Seccomp);
 }

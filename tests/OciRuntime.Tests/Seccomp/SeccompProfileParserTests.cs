@@ -8,7 +8,7 @@ namespace OciRuntime.Tests.Seccomp;
 public class SeccompProfileParserTests
 {
     private static LinuxSeccomp FromJson(string json) =>
-        SpecSerializer.Deserialize(json, SpecJsonContext.Default.LinuxSeccomp, "config.json");
+        SpecSerializer.DeserializeSeccomp(System.Text.Encoding.UTF8.GetBytes(json), "config.json");
 
     private static SeccompProfile Parse(string json) =>
         SeccompProfileParser.Parse(FromJson(json)) ?? throw new InvalidOperationException("no profile");

@@ -38,7 +38,7 @@ public class FuzzCorpusTests
             SpecValidator.Validate(spec);
             SpecValidator.Validate(spec, systemdCgroup: true);
         });
-        AssertOnlyValidationErrors(() => SpecValidator.ValidateProcess(SpecSerializer.Deserialize(text, SpecJsonContext.Default.Process, "process.json")));
+        AssertOnlyValidationErrors(() => SpecValidator.ValidateProcess(SpecSerializer.DeserializeProcess(text, "process.json")));
     }
 
     [Fact]

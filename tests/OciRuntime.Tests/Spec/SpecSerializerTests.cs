@@ -83,13 +83,13 @@ public class SpecSerializerTests
     [Fact]
     public void Process_and_resources_documents_have_their_own_entry_points()
     {
-        var process = SpecSerializer.Deserialize("""{"args": ["sh"], "cwd": "/"}""", SpecJsonContext.Default.Process, "process.json");
-        var resources = SpecSerializer.Deserialize("""{"memory": {"limit": -1}}""", SpecJsonContext.Default.LinuxResources, "resources");
+        var process = SpecSerializer.DeserializeProcess("""{"args": ["sh"], "cwd": "/"}""", "process.json");
+        var resources = SpecSerializer.DeserializeResources("""{"memory": {"limit": -1}}""", "resources");
 
         Assert.Equal(["sh"], process.Args!);
         Assert.Equal(-1, resources.Memory!.Limit);
         Assert.Equal("resources: memory.limit: expected an integer from -9223372036854775808 to 9223372036854775807 (line 1, column 26)",
             Assert.Throws<OciRuntimeException>(() =>
-                SpecSerializer.Deserialize("""{"memory": {"limit": "1g"}}""", SpecJsonContext.Default.LinuxResources, "resources")).Message);
+                SpecSerializer.DeserializeResources("""{"memory": {"limit": "1g"}}""", "resources")).Message);
     }
 }

@@ -107,7 +107,7 @@ public static class ContainerExec
             {
                 throw new OciRuntimeException($"--process {file}: {e.Message}");
             }
-            var fromFile = SpecSerializer.Deserialize(text, SpecJsonContext.Default.Process, file);
+            var fromFile = SpecSerializer.DeserializeProcess(text, file);
             SpecValidator.ValidateProcess(fromFile, file);
             return fromFile;
         }

@@ -33,7 +33,7 @@ public static class ContainerInit
             var plan = Receive(socket, InitMessage.Plan, "plan");
             var config = Receive(socket, InitMessage.Plan, "config");
             var initPlan = InitPlanJson.Deserialize(plan.Payload);
-            var spec = SpecSerializer.Deserialize(Encoding.UTF8.GetString(config.Payload));
+            var spec = SpecSerializer.Deserialize(config.Payload);
             using var seccomp = InitSeccomp.From(initPlan, spec.Process?.NoNewPrivileges == true);
             var program = Prepare(initPlan, spec, socket, seccomp);
             socket.Send(InitMessage.Ready);

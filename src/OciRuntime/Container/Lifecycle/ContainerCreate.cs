@@ -29,8 +29,8 @@ public static class ContainerCreate
     {
         ContainerId.Validate(options.Id);
         var bundle = Path.GetFullPath(options.Bundle);
-        var configText = SpecLoader.ReadText(bundle);
-        var spec = SpecSerializer.Deserialize(configText, SpecLoader.ConfigFileName);
+        var configBytes = Encoding.UTF8.GetBytes(SpecLoader.ReadText(bundle));
+        var spec = SpecSerializer.Deserialize(configBytes, SpecLoader.ConfigFileName);
         SpecValidator.Validate(spec, options.SystemdCgroup);
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required to create a container");
         if (process.Terminal == true && options.ConsoleSocket == null && !options.Foreground)
@@ -47,7 +47,6 @@ public static class ContainerCreate
         // behind; the init gets the bytes and loads them itself (see InitSeccomp for when).
         using var seccomp = SeccompSetup.Prepare(spec.Linux?.Seccomp, options.Root);
 
-        var configBytes = Encoding.UTF8.GetBytes(configText);
         var captured = ConfigCapture.From(configBytes);
         var store = new StateStore(options.Root);
         var record = new ContainerRecord

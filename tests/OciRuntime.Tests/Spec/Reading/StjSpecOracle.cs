@@ -1,51 +1,84 @@
 using System.Numerics;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using OciRuntime.Spec;
+using OciRuntime.Spec.Reading;
 
-namespace OciRuntime.Spec;
+namespace OciRuntime.Tests.Spec.Reading;
 
 /// <summary>
-/// Turns System.Text.Json's exceptions into one-line messages a user can act on:
-/// <c>config.json: invalid JSON at line 3, column 5: ...</c> or
-/// <c>config.json: process.args: expected an array of strings (line 9, column 11)</c>.
-/// The expected type comes from the source-generated metadata, found by walking the exception's JSON path.
+/// How spec documents were read before <see cref="SpecReader"/>: System.Text.Json's source-generated
+/// deserialization, its exceptions described by walking the exception's JSON path through the metadata. Kept
+/// as the oracle the hand-written reader must agree with, message for message.
 /// </summary>
-internal static class JsonErrorDescriber
+internal static class StjSpecOracle
 {
-    public static void ThrowIfMalformed(byte[] utf8, string source)
+    public static T Deserialize<T>(string json, JsonTypeInfo<T> typeInfo, string source) where T : class
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        JsonSyntax.ThrowIfMalformed(utf8, source);
+        T? value;
         try
         {
-            while (reader.Read()) { }
+            value = JsonSerializer.Deserialize(utf8, typeInfo);
         }
         catch (JsonException e)
         {
-            throw new OciRuntimeException(
-                $"{source}: invalid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {ShortReason(e.Message)}", e);
+            throw new OciRuntimeException(DescribeTypeError(e, typeInfo, source), e);
         }
+        return value ?? throw new OciRuntimeException($"{source}: expected an object, got null");
     }
 
-    public static string DescribeTypeError(JsonException e, JsonTypeInfo root, string source)
+    private static string DescribeTypeError(JsonException e, JsonTypeInfo root, string source)
     {
-        var segments = JsonPathSegments.Parse(e.Path ?? "$");
+        var segments = ParsePath(e.Path ?? "$");
         var expected = FindTypeInfo(root, segments) is { } target ? "expected " + Describe(target) : "invalid value";
         var where = e.LineNumber is { } line ? $" (line {line + 1}, column {e.BytePositionInLine + 1})" : "";
-        var path = JsonPathSegments.Format(segments);
+        var path = segments.Aggregate("", (path, segment) =>
+            segment.IsIndex ? $"{path}[{segment.Name}]" : SpecPath.Key(path, segment.Name));
         return path.Length == 0 ? $"{source}: {expected}{where}" : $"{source}: {path}: {expected}{where}";
     }
 
-    /// <summary>
-    /// The reader's first sentence says what is wrong; the rest is advice about reader options or its own
-    /// position suffix ("LineNumber: 0 | ..."), which we report ourselves.
-    /// </summary>
-    private static string ShortReason(string message)
+    private readonly record struct Segment(string Name, bool IsIndex);
+
+    /// <summary>Splits <c>$.linux.namespaces[2].type</c> or <c>$.linux.sysctl['net.ipv4.ip_forward']</c>.</summary>
+    private static List<Segment> ParsePath(string path)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return (end >= 0 ? message[..end] : message).TrimEnd('.');
+        var segments = new List<Segment>();
+        var i = path.StartsWith('$') ? 1 : 0;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                if (end < 0) end = path.Length;
+                segments.Add(new(path[(i + 1)..end], false));
+                i = end;
+            }
+            else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
+            {
+                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                if (end < 0) end = path.Length;
+                segments.Add(new(path[(i + 2)..end], false));
+                i = Math.Min(end + 2, path.Length);
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i + 1);
+                if (end < 0) end = path.Length;
+                segments.Add(new(path[(i + 1)..end], true));
+                i = Math.Min(end + 1, path.Length);
+            }
+            else
+            {
+                i++;
+            }
+        }
+        return segments;
     }
 
-    private static JsonTypeInfo? FindTypeInfo(JsonTypeInfo current, IReadOnlyList<JsonPathSegment> segments)
+    private static JsonTypeInfo? FindTypeInfo(JsonTypeInfo current, IReadOnlyList<Segment> segments)
     {
         foreach (var segment in segments)
         {
