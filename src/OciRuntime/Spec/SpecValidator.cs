@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using OciRuntime.Linux;
 using OciRuntime.Spec.Validation;
 
@@ -11,7 +10,7 @@ namespace OciRuntime.Spec;
 /// (unknown capabilities, relative mount destinations) goes to <see cref="RuntimeLog.Warn"/>.
 /// Only the config is judged here: whether the host supports a feature is found out when it is applied.
 /// </summary>
-public static partial class SpecValidator
+public static class SpecValidator
 {
     /// <param name="systemdCgroup">With <c>--systemd-cgroup</c>, linux.cgroupsPath must be slice:prefix:name.</param>
     public static void Validate(RuntimeSpec spec, bool systemdCgroup = false)
@@ -51,12 +50,8 @@ public static partial class SpecValidator
     private static void ValidateVersion(string version, ConfigCheck check)
     {
         if (version.Length == 0) throw check.Fail("ociVersion", "must be set");
-        var match = SemVer().Match(version);
-        if (!match.Success) throw check.Fail("ociVersion", $"\"{version}\" is not a semantic version like 1.2.0");
-        if (match.Groups["major"].Value != "1") throw check.Fail("ociVersion", $"\"{version}\" is not supported: ocirun implements 1.x");
+        var major = SemanticVersion.Major(version)
+                    ?? throw check.Fail("ociVersion", $"\"{version}\" is not a semantic version like 1.2.0");
+        if (major != "1") throw check.Fail("ociVersion", $"\"{version}\" is not supported: ocirun implements 1.x");
     }
-
-    /// <summary>SemVer 2.0.0: numeric parts without leading zeros, optional pre-release and build metadata.</summary>
-    [GeneratedRegex(@"^(?<major>0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
-    private static partial Regex SemVer();
 }
