@@ -57,4 +57,21 @@ public sealed class ResourceVisibilityTests
         foreach (var (controller, file, value) in Expected)
             Assert.Contains($"{controller}/{file}={value}\n", inside);
     }
+
+    [SkippableFact]
+    public void A_cgroup_namespace_is_rooted_at_the_container_cgroup()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("cat", "/proc/self/cgroup");
+        ((JsonArray)bundle.Linux["namespaces"]!).Add(new JsonObject { ["type"] = "cgroup" });
+        bundle.Save();
+
+        var run = bundle.Run();
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        // Every hierarchy, v1 and the cgroup2 one, shows the container's own cgroup as the root, as runc and crun do.
+        Assert.All(lines, line => Assert.EndsWith(":/", line));
+    }
 }

@@ -75,6 +75,9 @@ public static class ContainerInit
     private static UserProgram Prepare(InitPlan plan, RuntimeSpec spec, SyncSocket socket, InitSeccomp? seccomp)
     {
         Errno.Check(Libc.SetSid(), "setsid");
+        // Only now: the runtime placed us in the container's cgroups before it sent the plan (see ContainerCreate).
+        if ((plan.NewNamespaces & CLONE_NEWCGROUP) != 0 && RawSyscalls.Unshare(CLONE_NEWCGROUP) < 0)
+            throw Errno.Exception("unshare cgroup namespace", RawSyscalls.Errno);
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required");
         var newMountNamespace = (plan.NewNamespaces & CLONE_NEWNS) != 0;
         var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0,

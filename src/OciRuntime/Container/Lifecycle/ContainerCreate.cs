@@ -117,7 +117,9 @@ public static class ContainerCreate
             var denySetgroups = Libc.GetEuid() != 0;
             var spawned = InitSpawner.Spawn(new SpawnRequest
             {
-                NewNamespaces = namespaces.NewFlags,
+                // A cgroup namespace is rooted where its creator is: the init makes it once it is in the container's
+                // cgroups (a v1 host has no CLONE_INTO_CGROUP, so the clone happens before the move).
+                NewNamespaces = namespaces.NewFlags & ~NamespacePlan.CLONE_NEWCGROUP,
                 Joins = namespaces.Joins.Select((j, i) => new NamespaceJoin(j.Flag, fds[fds.Count - namespaces.Joins.Count + i])).ToList(),
                 BinaryFd = binary,
                 Argv = ["ocirun", "init"],
