@@ -11,6 +11,8 @@ internal unsafe struct ChildPlan
     public int SyncFd;
     public int BinaryFd;
     public int JoinCount;
+    /// <summary>The child waits for the parent's go before anything else (see SpawnRequest.ChildStartsAtOnce).</summary>
+    public int WaitForGo;
     /// <summary>CLONE_NEW* flags created by unshare after joining namespaces (empty on the one-clone path).</summary>
     public int UnshareFlags;
     /// <summary>The user namespace is made by unshare, so the child must ask the parent for its id maps.</summary>

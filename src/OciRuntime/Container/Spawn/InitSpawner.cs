@@ -60,6 +60,7 @@ internal static unsafe class InitSpawner
             plan->SyncFd = syncFd;
             plan->BinaryFd = request.BinaryFd;
             plan->JoinCount = joins.Length;
+            plan->WaitForGo = request.ChildStartsAtOnce ? 0 : 1;
             plan->JoinFds = joinFds;
             plan->JoinTypes = joinTypes;
             plan->Argv = argv.Pointer;
@@ -89,7 +90,7 @@ internal static unsafe class InitSpawner
         try
         {
             request.BeforeStart?.Invoke(childPid);
-            socket.SendGo();
+            if (!request.ChildStartsAtOnce) socket.SendGo();
             var initPid = childPid;
             // The one-clone path says nothing until the init stage talks; the two-pass path reports how it went.
             var twoPass = request.TwoPass;

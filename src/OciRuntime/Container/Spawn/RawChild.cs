@@ -13,7 +13,7 @@ internal static unsafe class RawChild
     public static void Run(ChildPlan* plan)
     {
         byte go;
-        if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 0);
+        if (plan->WaitForGo != 0 && RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 0);
 
         // Joined namespaces first, the user namespace leading, while we still hold the host's capabilities.
         for (var i = 0; i < plan->JoinCount; i++)

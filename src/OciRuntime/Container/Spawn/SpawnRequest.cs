@@ -36,5 +36,12 @@ internal sealed class SpawnRequest
     /// <summary>Whether the child unshares and reports back (namespaces to join, or time offsets to write first).</summary>
     public bool TwoPass => Joins.Count > 0 || ((NewNamespaces & NamespaceTimeFlag) != 0 && WriteTimeOffsets != null);
 
-    private const int NamespaceTimeFlag = 0x80;
+    /// <summary>
+    /// Whether the child execs the init stage at once rather than after <see cref="BeforeStart"/>: nothing before the
+    /// init reads its plan depends on the parent (no user namespace whose id maps must come first). The init's start-up
+    /// then overlaps the parent's cgroup placement, whose first v1 cgroup.procs write waits for an RCU grace period.
+    /// </summary>
+    public bool ChildStartsAtOnce => !TwoPass && (NewNamespaces & NamespaceUserFlag) == 0;
+
+    private const int NamespaceTimeFlag = 0x80, NamespaceUserFlag = 0x10000000;
 }
