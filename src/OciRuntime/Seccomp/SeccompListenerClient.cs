@@ -33,7 +33,7 @@ public static unsafe class SeccompListenerClient
     internal static byte[] SerializeState(SeccompListenerState state)
     {
         var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
         {
             json.WriteStartObject();
             json.WriteString("ociVersion", state.OciVersion);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using OciRuntime;
 
@@ -12,7 +11,7 @@ namespace Ocirun.Logging;
 internal static class JsonLogLine
 {
     // Like Go: quotes as \" and non-ASCII text as itself, not \u0022 and \u00e9; the lines are read by people too.
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new() { Encoder = OciRuntime.RelaxedJsonEscaping.Encoder };
 
     public static byte[] Format(LogLevel level, string message, DateTimeOffset time)
     {

@@ -14,7 +14,7 @@ internal static class InitPlanJson
     public static byte[] Serialize(InitPlan plan)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
         {
             w.WriteStartObject();
             w.WriteString("id", plan.Id);

@@ -30,7 +30,7 @@ internal static class ConfigCapture
         var poststop = Member(hooks, "poststop");
         if (!HasItems(poststart) && !HasItems(poststop)) return null;
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
         {
             w.WriteStartObject();
             if (poststart is { } start) Write(w, "poststart", start);

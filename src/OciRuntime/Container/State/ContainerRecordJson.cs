@@ -15,7 +15,7 @@ internal static class ContainerRecordJson
     public static byte[] Serialize(ContainerRecord record)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
         {
             w.WriteStartObject();
             w.WriteString("id", record.Id);

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -30,7 +29,7 @@ public static class OciStateJson
                {
                    Indented = indented,
                    NewLine = "\n",
-                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                   Encoder = RelaxedJsonEscaping.Encoder,
                }))
         {
             serialize(writer);
