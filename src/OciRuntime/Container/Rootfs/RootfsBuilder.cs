@@ -58,8 +58,9 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     private void MakeParentMountPrivate()
     {
         var parent = Path.GetDirectoryName(rootfs.TrimEnd('/')) ?? "/";
-        var mountPoint = MountInfo.MountPointOf(parent);
-        if (MountInfo.IsShared(mountPoint)) Mount(null, mountPoint, null, MS_PRIVATE, null);
+        var mounts = MountInfo.Read().ToList();
+        var mountPoint = MountInfo.MountPointOf(parent, mounts);
+        if (MountInfo.IsShared(mountPoint, mounts)) Mount(null, mountPoint, null, MS_PRIVATE, null);
     }
 
     /// <param name="idMappedTree">The detached id-mapped tree to attach instead of binding the source, or -1.</param>
