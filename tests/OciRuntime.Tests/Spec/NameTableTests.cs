@@ -115,15 +115,13 @@ public class NameTableTests
     [InlineData("SCMP_ACT_ALLOW", null, 0x7fff0000u)]
     public void Seccomp_actions_have_libseccomp_values(string name, uint? errnoRet, uint value)
     {
-        Assert.True(SeccompNames.TryGetAction(name, errnoRet, out var actual));
-        Assert.Equal(value, actual);
+        Assert.Equal(value, SeccompNameTables.FindAction(name)!.WithErrno(errnoRet));
     }
 
     [Fact]
     public void Seccomp_errno_is_truncated_to_the_16_bit_data_field()
     {
-        Assert.True(SeccompNames.TryGetAction("SCMP_ACT_ERRNO", 0x12345u, out var value));
-        Assert.Equal(0x00052345u, value);
+        Assert.Equal(0x00052345u, SeccompNameTables.FindAction("SCMP_ACT_ERRNO")!.WithErrno(0x12345u));
     }
 
     [Theory]
@@ -139,8 +137,7 @@ public class NameTableTests
     [InlineData("SCMP_ARCH_LOONGARCH64", 0xC0000102u)]
     public void Seccomp_architectures_have_audit_arch_values(string name, uint auditArch)
     {
-        Assert.True(SeccompNames.TryGetArchitecture(name, out var actual));
-        Assert.Equal(auditArch, actual);
+        Assert.Equal(auditArch, SeccompNameTables.FindArchitecture(name));
     }
 
     [Theory]
@@ -153,8 +150,7 @@ public class NameTableTests
     [InlineData("SCMP_CMP_MASKED_EQ", 7)]
     public void Seccomp_operators_have_libseccomp_enum_values(string name, int op)
     {
-        Assert.True(SeccompNames.TryGetOperator(name, out var actual));
-        Assert.Equal(op, actual);
+        Assert.Equal(op, (int?)SeccompNameTables.FindOperator(name));
     }
 
     [Theory]
@@ -164,18 +160,17 @@ public class NameTableTests
     [InlineData("SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV", 32u)]
     public void Seccomp_filter_flags_have_kernel_values(string name, uint flag)
     {
-        Assert.True(SeccompNames.TryGetFilterFlag(name, out var actual));
-        Assert.Equal(flag, actual);
+        Assert.Equal(flag, (uint?)SeccompNameTables.FindFlag(name));
     }
 
     [Fact]
     public void Seccomp_names_are_matched_exactly()
     {
-        Assert.False(SeccompNames.TryGetAction("scmp_act_allow", null, out _));
-        Assert.False(SeccompNames.TryGetArchitecture("x86_64", out _));
-        Assert.False(SeccompNames.TryGetOperator("SCMP_CMP_XX", out _));
-        Assert.False(SeccompNames.TryGetFilterFlag("SECCOMP_FILTER_FLAG_NEW_LISTENER", out _));
-        Assert.True(SeccompNames.TakesErrno("SCMP_ACT_ERRNO"));
-        Assert.False(SeccompNames.TakesErrno("SCMP_ACT_KILL"));
+        Assert.Null(SeccompNameTables.FindAction("scmp_act_allow"));
+        Assert.Null(SeccompNameTables.FindArchitecture("x86_64"));
+        Assert.Null(SeccompNameTables.FindOperator("SCMP_CMP_XX"));
+        Assert.Null(SeccompNameTables.FindFlag("SECCOMP_FILTER_FLAG_NEW_LISTENER"));
+        Assert.True(SeccompNameTables.FindAction("SCMP_ACT_ERRNO")!.TakesErrno);
+        Assert.False(SeccompNameTables.FindAction("SCMP_ACT_KILL")!.TakesErrno);
     }
 }

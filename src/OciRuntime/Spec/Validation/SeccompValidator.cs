@@ -17,8 +17,8 @@ internal static class SeccompValidator
         // The notify fd is passed to the agent after the filter is loaded; with NOTIFY as default the process
         // could not even send it.
         if (seccomp.DefaultAction == "SCMP_ACT_NOTIFY") throw check.Fail($"{Root}.defaultAction", "SCMP_ACT_NOTIFY cannot be the default action");
-        ValidateNames(seccomp.Architectures, $"{Root}.architectures", "architecture", SeccompNames.Architectures.ContainsKey, check);
-        ValidateNames(seccomp.Flags, $"{Root}.flags", "flag", SeccompNames.FilterFlags.ContainsKey, check);
+        ValidateNames(seccomp.Architectures, $"{Root}.architectures", "architecture", name => SeccompNameTables.FindArchitecture(name) != null, check);
+        ValidateNames(seccomp.Flags, $"{Root}.flags", "flag", name => SeccompNameTables.FindFlag(name) != null, check);
         var syscalls = seccomp.Syscalls ?? [];
         for (var i = 0; i < syscalls.Count; i++) ValidateSyscall(syscalls[i], SpecPath.Index($"{Root}.syscalls", i), check);
         if (syscalls.Any(syscall => syscall.Action == "SCMP_ACT_NOTIFY") && string.IsNullOrEmpty(seccomp.ListenerPath))
@@ -29,9 +29,9 @@ internal static class SeccompValidator
     private static void ValidateAction(string action, uint? errnoRet, string actionPath, string errnoPath, ConfigCheck check)
     {
         if (action.Length == 0) throw check.Fail(actionPath, "must be set");
-        if (!SeccompNames.Actions.ContainsKey(action)) throw check.Fail(actionPath, $"unknown action \"{action}\"");
+        var known = SeccompNameTables.FindAction(action) ?? throw check.Fail(actionPath, $"unknown action \"{action}\"");
         // runtime-spec: when the action does not take an errno, the runtime MUST fail.
-        if (errnoRet != null && !SeccompNames.TakesErrno(action))
+        if (errnoRet != null && !known.TakesErrno)
             throw check.Fail(errnoPath, $"is only valid with SCMP_ACT_ERRNO or SCMP_ACT_TRACE, not {action}");
         if (errnoRet > 0xFFFF) throw check.Fail(errnoPath, $"{errnoRet} is outside 0..65535");
     }
@@ -61,7 +61,7 @@ internal static class SeccompValidator
             var arg = syscall.Args![i];
             var argPath = SpecPath.Index(SpecPath.Property(path, "args"), i);
             if (arg.Index > MaxArgumentIndex) throw check.Fail(SpecPath.Property(argPath, "index"), $"{arg.Index} is outside 0..{MaxArgumentIndex}");
-            if (!SeccompNames.Operators.ContainsKey(arg.Op)) throw check.Fail(SpecPath.Property(argPath, "op"), $"unknown operator \"{arg.Op}\"");
+            if (SeccompNameTables.FindOperator(arg.Op) == null) throw check.Fail(SpecPath.Property(argPath, "op"), $"unknown operator \"{arg.Op}\"");
         }
     }
 }
