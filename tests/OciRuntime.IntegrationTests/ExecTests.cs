@@ -217,6 +217,23 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
+    public void A_terminal_without_a_console_socket_relays_the_callers_terminal()
+    {
+        Root.Require();
+        Skip.IfNot(File.Exists("/usr/bin/script"), "script(1) from bsdutils gives the test a terminal");
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var command = $"{Ocirun.BinaryPath} --root {bundle.StateRoot} exec -t {id} sh -c 'tty; echo $TERM; exit 3'";
+
+        var result = Ocirun.Exec("/usr/bin/script", ["-qec", command, "/dev/null"], stdin: "");
+
+        Assert.Matches(@"/dev/pts/\d+\r?\nxterm\r?\n", result.Stdout);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("cannot allocate tty if ocirun will detach without setting console socket",
+            Exec(bundle, "-t", "-d", id, "true").Stderr);
+    }
+
+    [SkippableFact]
     public void A_missing_binary_fails_with_255_and_leaves_nothing()
     {
         Root.Require();

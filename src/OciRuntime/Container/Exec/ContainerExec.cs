@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using OciRuntime.Cgroups;
+using OciRuntime.Container.Console;
 using OciRuntime.Container.Init;
 using OciRuntime.Container.Lifecycle;
 using OciRuntime.Container.Rootfs;
@@ -20,7 +21,8 @@ namespace OciRuntime.Container.Exec;
 public static class ContainerExec
 {
     /// <summary>Signals a foreground exec passes on (SIGKILL and SIGSTOP cannot be caught).</summary>
-    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, 28];
+    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, SIGWINCH];
+    private const int SIGWINCH = 28;
 
     private static T WhileInitLives<T>(InitProcess init, Func<T> step)
     {
@@ -44,10 +46,8 @@ public static class ContainerExec
 
         var process = BuildProcess(request, record);
         var terminal = process.Terminal == true;
-        if (terminal && request.ConsoleSocket == null)
-            throw new OciRuntimeException(request.Detach
-                ? "cannot allocate tty if ocirun will detach without setting console socket"
-                : "a terminal needs --console-socket (ocirun does not proxy a terminal itself)");
+        if (terminal && request.ConsoleSocket == null && request.Detach)
+            throw new OciRuntimeException("cannot allocate tty if ocirun will detach without setting console socket");
         if (!terminal && request.ConsoleSocket != null)
             throw new OciRuntimeException("cannot use console socket if ocirun will not detach or allocate tty");
 
@@ -60,14 +60,18 @@ public static class ContainerExec
         var fds = new List<int>();
         try
         {
-            var setup = WhileInitLives(init, () => Plan(request, record, process, init.Pid, namespaces, seccomp, fds));
+            var master = -1;
+            var setup = WhileInitLives(init, () => Plan(request, record, process, init.Pid, namespaces, seccomp, fds, out master));
             // From here on the namespaces we opened are known to be the init's: it has not exited, so its pid
             // was not reused while we opened /proc/PID/ns.
             if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot exec in a stopped container");
             var pid = WhileInitLives(init, () => ExecSpawner.Spawn(setup));
             CloseAll(fds);
             if (request.PidFile != null) PidFile.Write(request.PidFile, pid);
-            return request.Detach ? 0 : Wait(pid);
+            if (request.Detach) return 0;
+            // Without a console socket our own stdin and stdout are the process's terminal, as runc relays it.
+            using var proxy = master >= 0 ? ConsoleProxy.Start(master) : null;
+            return Wait(pid, proxy);
         }
         finally
         {
@@ -118,9 +122,11 @@ public static class ContainerExec
         return merged;
     }
 
+    /// <param name="master">The pty master to relay when the process gets a terminal without a console socket, else -1.</param>
     private static ExecSetup Plan(ExecRequest request, ContainerRecord record, Process process, int initPid,
-        ContainerNamespaces namespaces, SeccompProgram? seccomp, List<int> fds)
+        ContainerNamespaces namespaces, SeccompProgram? seccomp, List<int> fds, out int master)
     {
+        master = -1;
         using var root = new RootedPath($"/proc/{initPid}/root");
         var user = process.User ?? new User();
         var cwd = string.IsNullOrEmpty(process.Cwd) ? "/" : process.Cwd;
@@ -135,8 +141,10 @@ public static class ContainerExec
         var consoleFd = -1;
         if (process.Terminal == true)
         {
-            consoleFd = ExecConsole.Create(initPid, request.ConsoleSocket!, process.ConsoleSize?.Height, process.ConsoleSize?.Width);
+            var ends = ExecConsole.Create(initPid, request.ConsoleSocket, process.ConsoleSize?.Height, process.ConsoleSize?.Width);
+            consoleFd = ends.Slave;
             fds.Add(consoleFd);
+            master = ends.Master;
         }
 
         return new ExecSetup
@@ -210,8 +218,9 @@ public static class ContainerExec
         }
     }
 
-    /// <summary>Waits for the program (our child), passing on the signals the caller sends us meanwhile.</summary>
-    private static int Wait(int pid)
+    /// <summary>Waits for the program (our child), passing on the signals the caller sends us meanwhile (a window
+    /// size change goes to the relayed terminal instead).</summary>
+    private static int Wait(int pid, ConsoleProxy? proxy)
     {
         var registrations = new List<PosixSignalRegistration>();
         try
@@ -221,10 +230,12 @@ public static class ContainerExec
                 registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
                 {
                     context.Cancel = true;
-                    Libc.Kill(pid, signal);
+                    if (signal == SIGWINCH && proxy != null) proxy.Resize();
+                    else Libc.Kill(pid, signal);
                 }));
             }
             var status = ChildProcess.Wait(pid, null) ?? 0;
+            proxy?.Drain();
             return ChildProcess.ShellExitCode(status);
         }
         finally

@@ -10,16 +10,20 @@ namespace OciRuntime.Container.Exec;
 /// A terminal for an exec'd process, made in the container's own devpts instance without entering the container:
 /// its /dev/pts/ptmx is opened through /proc/INIT/root with every lookup kept inside the root (RESOLVE_IN_ROOT),
 /// checked to be a ptmx device, and the slave is reached with TIOCGPTPEER (no path lookup a container process could
-/// redirect). The master goes to the console socket (runc's protocol: the pty name with SCM_RIGHTS); the slave
-/// becomes the process's controlling terminal and stdio.
+/// redirect). The master goes to the console socket (runc's protocol: the pty name with SCM_RIGHTS), or without one
+/// stays with us for <see cref="Console.ConsoleProxy"/> to relay; the slave becomes the process's controlling
+/// terminal and stdio.
 /// </summary>
 internal static unsafe class ExecConsole
 {
     private const nuint TIOCSPTLCK = 0x40045431, TIOCGPTN = 0x80045430, TIOCGPTPEER = 0x5441, TIOCSWINSZ = 0x5414;
     private const uint S_IFMT = 0xF000, S_IFCHR = 0x2000;
 
-    /// <summary>Sends the master to <paramref name="consoleSocket"/> and returns the slave's fd (close-on-exec).</summary>
-    public static int Create(int initPid, string consoleSocket, uint? height, uint? width)
+    /// <summary>The pty's two ends (close-on-exec), the master already sent when <paramref name="consoleSocket"/> is
+    /// given (then Master is -1).</summary>
+    public readonly record struct Ends(int Master, int Slave);
+
+    public static Ends Create(int initPid, string? consoleSocket, uint? height, uint? width)
     {
         using var root = new RootedPath($"/proc/{initPid}/root");
         var master = root.OpenExisting("/dev/pts/ptmx", Libc.O_RDWR | Libc.O_NOCTTY);
@@ -43,9 +47,11 @@ internal static unsafe class ExecConsole
                     size[1] = (ushort)(width ?? 0);
                     Errno.Check(Libc.Ioctl(slave, TIOCSWINSZ, size), "set terminal size");
                 }
+                if (consoleSocket == null) return new Ends(master, slave);
                 using var socket = new SyncSocket(ConsoleSocketClient.Connect(consoleSocket));
                 socket.SendRaw(Encoding.UTF8.GetBytes($"/dev/pts/{number}"), master);
-                return slave;
+                Libc.Close(master);
+                return new Ends(-1, slave);
             }
             catch
             {
@@ -53,9 +59,10 @@ internal static unsafe class ExecConsole
                 throw;
             }
         }
-        finally
+        catch
         {
             Libc.Close(master);
+            throw;
         }
     }
 
