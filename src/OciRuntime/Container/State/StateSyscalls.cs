@@ -1,15 +1,16 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using OciRuntime.Linux;
 using Tmds.Linux;
 
 namespace OciRuntime.Container.State;
 
 /// <summary>
-/// The calls the store needs that .NET has no API for: creation with an exact mode, directory
-/// descriptors, flock, rename without replacing, inode identity and the passwd database. Each returns 0
-/// or an errno; callers decide which errno means what.
+/// The calls the store needs that .NET has no API for (creation with an exact mode, directory descriptors, flock,
+/// rename without replacing, inode identity and the passwd database), over <see cref="Libc"/>. Each returns 0 or an
+/// errno; callers decide which errno means what.
 /// </summary>
-internal static unsafe partial class StateSyscalls
+internal static unsafe class StateSyscalls
 {
     private const int LockExclusive = 2;
     private const uint RenameNoReplaceFlag = 1;
@@ -19,7 +20,7 @@ internal static unsafe partial class StateSyscalls
 
     public static int OpenDirectory(string path, out FileDescriptor? fd)
     {
-        var raw = Open(path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
+        var raw = Libc.Open(path, LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
         if (raw < 0)
         {
             fd = null;
@@ -32,7 +33,7 @@ internal static unsafe partial class StateSyscalls
     /// <summary>Creates <paramref name="path"/> for writing; fails with EEXIST when it exists.</summary>
     public static int CreateExclusive(string path, UnixFileMode mode, out SafeFileHandle? handle)
     {
-        var raw = Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_CLOEXEC, (uint)mode);
+        var raw = Libc.Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_CLOEXEC, (uint)mode);
         if (raw < 0)
         {
             handle = null;
@@ -45,8 +46,8 @@ internal static unsafe partial class StateSyscalls
     /// <summary>mkdir(2) and then chmod(2), so the mode is exact whatever the umask.</summary>
     public static int MakeDirectory(string path, UnixFileMode mode)
     {
-        if (Mkdir(path, (uint)mode) != 0) return Marshal.GetLastPInvokeError();
-        return Chmod(path, (uint)mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        if (Libc.Mkdir(path, (uint)mode) != 0) return Marshal.GetLastPInvokeError();
+        return Libc.Chmod(path, (uint)mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
     /// <summary>Blocks until the exclusive lock is ours.</summary>
@@ -54,7 +55,7 @@ internal static unsafe partial class StateSyscalls
     {
         while (true)
         {
-            if (Flock(fd.Value, LockExclusive) == 0) return 0;
+            if (Libc.Flock(fd.Value, LockExclusive) == 0) return 0;
             var errno = Marshal.GetLastPInvokeError();
             if (errno != LibC.EINTR) return errno;
         }
@@ -62,7 +63,7 @@ internal static unsafe partial class StateSyscalls
 
     /// <summary>rename(2); with <paramref name="noReplace"/> an existing target fails with EEXIST instead of being replaced.</summary>
     public static int Rename(string from, string to, bool noReplace) =>
-        RenameAt2(LibC.AT_FDCWD, from, LibC.AT_FDCWD, to, noReplace ? RenameNoReplaceFlag : 0) == 0
+        Libc.RenameAt2(LibC.AT_FDCWD, from, LibC.AT_FDCWD, to, noReplace ? RenameNoReplaceFlag : 0) == 0
             ? 0
             : Marshal.GetLastPInvokeError();
 
@@ -83,7 +84,7 @@ internal static unsafe partial class StateSyscalls
             fixed (byte* b = buffer)
             {
                 byte* result = null;
-                var rc = GetPwUidR(uid, entry, b, (nuint)size, &result);
+                var rc = Libc.GetPwUidR(uid, entry, b, (nuint)size, &result);
                 if (rc == LibC.ERANGE) continue;
                 if (rc != 0 || result == null) return null;
                 return Marshal.PtrToStringUTF8(*(nint*)result);
@@ -92,9 +93,9 @@ internal static unsafe partial class StateSyscalls
         return null;
     }
 
-    public static uint EffectiveUserId() => GetEuid();
+    public static uint EffectiveUserId() => Libc.GetEuid();
 
-    public static int Close(int fd) => CloseRaw(fd);
+    public static int Close(int fd) => Libc.Close(fd);
 
     public static string Describe(int errno)
     {
@@ -105,7 +106,7 @@ internal static unsafe partial class StateSyscalls
     private static int Identify(int dirFd, string path, int flags, out FileIdentity identity)
     {
         Tmds.Linux.statx buffer;
-        if (Statx(dirFd, path, flags, StatxIno, &buffer) != 0)
+        if (Libc.Statx(dirFd, path, flags, StatxIno, &buffer) != 0)
         {
             identity = default;
             return Marshal.GetLastPInvokeError();
@@ -113,31 +114,4 @@ internal static unsafe partial class StateSyscalls
         identity = new FileIdentity(buffer.stx_dev_major, buffer.stx_dev_minor, buffer.stx_ino);
         return 0;
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags, uint mode);
-
-    [LibraryImport("libc", EntryPoint = "mkdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Mkdir(string path, uint mode);
-
-    [LibraryImport("libc", EntryPoint = "chmod", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Chmod(string path, uint mode);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int CloseRaw(int fd);
-
-    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static partial int Flock(int fd, int operation);
-
-    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int dirFd, string path, int flags, uint mask, Tmds.Linux.statx* buffer);
-
-    [LibraryImport("libc", EntryPoint = "getpwuid_r")]
-    private static partial int GetPwUidR(uint uid, byte* entry, byte* buffer, nuint size, byte** result);
-
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    private static partial uint GetEuid();
 }
