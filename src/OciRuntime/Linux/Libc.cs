@@ -131,7 +131,6 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Unlink(string path);
 
-    public const long SYS_pidfd_send_signal = 424, SYS_pidfd_open = 434, SYS_close_range = 436;
 
     public static int LastErrno => Marshal.GetLastPInvokeError();
 

@@ -9,7 +9,6 @@ namespace OciRuntime.Linux;
 /// </summary>
 internal static unsafe class MountApi
 {
-    private const long SYS_open_tree = 428, SYS_move_mount = 429, SYS_mount_setattr = 442;
 
     public const ulong MOUNT_ATTR_RDONLY = 0x1, MOUNT_ATTR_NOSUID = 0x2, MOUNT_ATTR_NODEV = 0x4, MOUNT_ATTR_NOEXEC = 0x8,
         MOUNT_ATTR__ATIME = 0x70, MOUNT_ATTR_RELATIME = 0x0, MOUNT_ATTR_NOATIME = 0x10, MOUNT_ATTR_STRICTATIME = 0x20,
@@ -35,7 +34,7 @@ internal static unsafe class MountApi
     {
         byte empty = 0;
         var flags = Libc.AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0);
-        return (int)Libc.Syscall(SYS_mount_setattr, fd, (long)&empty, flags, (long)&attributes, sizeof(MountAttr));
+        return (int)Libc.Syscall(SyscallNumbers.mount_setattr, fd, (long)&empty, flags, (long)&attributes, sizeof(MountAttr));
     }
 
     /// <summary>A detached copy of the mount at <paramref name="path"/> (with its submounts if recursive); -1 with errno.</summary>
@@ -45,7 +44,7 @@ internal static unsafe class MountApi
         try
         {
             var flags = OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | (recursive ? AT_RECURSIVE : 0);
-            return (int)Libc.Syscall(SYS_open_tree, Libc.AT_FDCWD, native, flags, 0, 0);
+            return (int)Libc.Syscall(SyscallNumbers.open_tree, Libc.AT_FDCWD, native, flags, 0, 0);
         }
         finally
         {
@@ -57,7 +56,7 @@ internal static unsafe class MountApi
     public static int MoveTree(int treeFd, int targetFd)
     {
         byte empty = 0;
-        return (int)Libc.Syscall(SYS_move_mount, treeFd, (long)&empty, targetFd, (long)&empty,
+        return (int)Libc.Syscall(SyscallNumbers.move_mount, treeFd, (long)&empty, targetFd, (long)&empty,
             MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     }
 }

@@ -71,12 +71,11 @@ internal static unsafe partial class Mounts
 
     public static void PivotRoot(string newRoot, string putOld)
     {
-        const long SYS_pivot_root = 155;
         var a = Marshal.StringToCoTaskMemUTF8(newRoot);
         var b = Marshal.StringToCoTaskMemUTF8(putOld);
         try
         {
-            Errno.Check(Libc.Syscall(SYS_pivot_root, a, b, 0, 0, 0), "pivot_root");
+            Errno.Check(Libc.Syscall(SyscallNumbers.pivot_root, a, b, 0, 0, 0), "pivot_root");
         }
         finally
         {

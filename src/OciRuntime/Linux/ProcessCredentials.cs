@@ -10,7 +10,6 @@ internal static unsafe class ProcessCredentials
 {
     private const int PR_SET_KEEPCAPS = 8, PR_CAPBSET_DROP = 24, PR_CAP_AMBIENT = 47, PR_CAP_AMBIENT_RAISE = 2,
         PR_CAP_AMBIENT_CLEAR_ALL = 4, PR_CAPBSET_READ = 23;
-    private const long SYS_capset = 126, SYS_setgroups = 116, SYS_setresuid = 117, SYS_setresgid = 119;
     private const uint LINUX_CAPABILITY_VERSION_3 = 0x20080522;
 
     public sealed record CapabilitySets(ulong Bounding, ulong Effective, ulong Permitted, ulong Inheritable, ulong Ambient);
@@ -33,10 +32,10 @@ internal static unsafe class ProcessCredentials
         {
             var groups = stackalloc uint[Math.Max(additionalGids.Count, 1)];
             for (var i = 0; i < additionalGids.Count; i++) groups[i] = additionalGids[i];
-            Errno.Check(Libc.Syscall(SYS_setgroups, additionalGids.Count, (long)groups, 0, 0, 0), "setgroups");
+            Errno.Check(Libc.Syscall(SyscallNumbers.setgroups, additionalGids.Count, (long)groups, 0, 0, 0), "setgroups");
         }
-        Errno.Check(Libc.Syscall(SYS_setresgid, gid, gid, gid, 0, 0), $"setresgid {gid}");
-        Errno.Check(Libc.Syscall(SYS_setresuid, uid, uid, uid, 0, 0), $"setresuid {uid}");
+        Errno.Check(Libc.Syscall(SyscallNumbers.setresgid, gid, gid, gid, 0, 0), $"setresgid {gid}");
+        Errno.Check(Libc.Syscall(SyscallNumbers.setresuid, uid, uid, uid, 0, 0), $"setresuid {uid}");
         Errno.Check(Libc.Prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0), "prctl(PR_SET_KEEPCAPS)");
     }
 
@@ -52,7 +51,7 @@ internal static unsafe class ProcessCredentials
         data[3] = (uint)(sets.Effective >> 32);
         data[4] = (uint)(sets.Permitted >> 32);
         data[5] = (uint)(sets.Inheritable >> 32);
-        Errno.Check(Libc.Syscall(SYS_capset, (long)header, (long)data, 0, 0, 0), "capset");
+        Errno.Check(Libc.Syscall(SyscallNumbers.capset, (long)header, (long)data, 0, 0, 0), "capset");
         Libc.Prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
         for (var cap = 0; cap < 64; cap++)
         {

@@ -13,11 +13,6 @@ namespace OciRuntime.Linux;
 /// </summary>
 internal static unsafe partial class RawSyscalls
 {
-    public const long SYS_setgroups = 116;
-    public const long SYS_setresuid = 117;
-    public const long SYS_setresgid = 119;
-    public const long SYS_clone3 = 435;
-    public const long SYS_close_range = 436;
 
     [DllImport("libc", EntryPoint = "syscall", ExactSpelling = true)]
     [SuppressGCTransition]

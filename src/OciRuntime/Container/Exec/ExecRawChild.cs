@@ -41,7 +41,7 @@ internal static unsafe class ExecRawChild
         {
             // CLONE_PARENT: the process becomes the exec command's child, which waits for it; this one leaves.
             var args = new CloneArgs { Flags = CloneArgs.CLONE_PARENT };
-            var pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)&args, sizeof(CloneArgs), 0);
+            var pid = RawSyscalls.Syscall(SyscallNumbers.clone3, (long)&args, sizeof(CloneArgs), 0);
             if (pid < 0) Fail(plan, ExecStep.CloneIntoPidNamespace, 0);
             if (pid > 0)
             {
@@ -53,7 +53,7 @@ internal static unsafe class ExecRawChild
         ResetSignals();
         // Nothing of the runtime's (state dir, host cwd, cgroup fds) may reach the program (CVE-2024-21626). Done
         // before the filter, which might refuse close_range; the sync socket stays open until the exec succeeds.
-        RawSyscalls.Syscall(RawSyscalls.SYS_close_range, plan->CloseFrom, uint.MaxValue, CLOSE_RANGE_CLOEXEC);
+        RawSyscalls.Syscall(SyscallNumbers.close_range, plan->CloseFrom, uint.MaxValue, CLOSE_RANGE_CLOEXEC);
 
         if (plan->ConsoleFd >= 0)
         {
@@ -103,10 +103,10 @@ internal static unsafe class ExecRawChild
         }
         // Permitted capabilities survive the uid change; capset below sets the final sets.
         if (RawSyscalls.Prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0) Fail(plan, ExecStep.Capabilities, 0);
-        if (plan->SetGroups != 0 && RawSyscalls.Syscall(RawSyscalls.SYS_setgroups, plan->GroupCount, (long)plan->Groups, 0) < 0)
+        if (plan->SetGroups != 0 && RawSyscalls.Syscall(SyscallNumbers.setgroups, plan->GroupCount, (long)plan->Groups, 0) < 0)
             Fail(plan, ExecStep.SetGroups, 0);
-        if (RawSyscalls.Syscall(RawSyscalls.SYS_setresgid, plan->Gid, plan->Gid, plan->Gid) < 0) Fail(plan, ExecStep.SetGid, 0);
-        if (RawSyscalls.Syscall(RawSyscalls.SYS_setresuid, plan->Uid, plan->Uid, plan->Uid) < 0) Fail(plan, ExecStep.SetUid, 0);
+        if (RawSyscalls.Syscall(SyscallNumbers.setresgid, plan->Gid, plan->Gid, plan->Gid) < 0) Fail(plan, ExecStep.SetGid, 0);
+        if (RawSyscalls.Syscall(SyscallNumbers.setresuid, plan->Uid, plan->Uid, plan->Uid) < 0) Fail(plan, ExecStep.SetUid, 0);
         RawSyscalls.Prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
 
         var header = stackalloc uint[2] { LINUX_CAPABILITY_VERSION_3, 0 };

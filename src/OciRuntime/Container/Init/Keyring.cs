@@ -6,7 +6,6 @@ namespace OciRuntime.Container.Init;
 /// <summary>A fresh session keyring per container, so containers never share the host's keys (runc's default).</summary>
 internal static partial class Keyring
 {
-    private const long SYS_keyctl = 250;
     private const int KEYCTL_JOIN_SESSION_KEYRING = 1;
 
     public static void JoinNew(string containerId)
@@ -14,7 +13,7 @@ internal static partial class Keyring
         var name = Marshal.StringToCoTaskMemUTF8($"_ses.{containerId}");
         try
         {
-            if (Libc.Syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, name, 0, 0, 0) < 0)
+            if (Libc.Syscall(SyscallNumbers.keyctl, KEYCTL_JOIN_SESSION_KEYRING, name, 0, 0, 0) < 0)
             {
                 // Kernels without keyrings, or a seccomp'ed parent, refuse: runc ignores ENOSYS there.
                 if (Libc.LastErrno != Libc.ENOSYS) throw Errno.Last("join session keyring");

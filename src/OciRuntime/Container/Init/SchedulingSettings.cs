@@ -8,7 +8,6 @@ namespace OciRuntime.Container.Init;
 /// has the capabilities raising them needs.</summary>
 internal static unsafe partial class SchedulingSettings
 {
-    private const long SYS_ioprio_set = 251, SYS_sched_setattr = 314;
     private const int IOPRIO_WHO_PROCESS = 1, IOPRIO_CLASS_SHIFT = 13;
 
     [LibraryImport("libc", EntryPoint = "personality", SetLastError = true)]
@@ -38,7 +37,7 @@ internal static unsafe partial class SchedulingSettings
             var other => throw new OciRuntimeException($"config.json: process.ioPriority.class: unknown class \"{other}\""),
         };
         var value = (ioClass << IOPRIO_CLASS_SHIFT) | priority.Priority;
-        Errno.Check(Libc.Syscall(SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, value, 0, 0), "ioprio_set");
+        Errno.Check(Libc.Syscall(SyscallNumbers.ioprio_set, IOPRIO_WHO_PROCESS, 0, value, 0, 0), "ioprio_set");
     }
 
     public static void ApplyScheduler(Scheduler? scheduler)
@@ -69,7 +68,7 @@ internal static unsafe partial class SchedulingSettings
                 var other => throw new OciRuntimeException($"config.json: process.scheduler.flags: unknown flag \"{other}\""),
             };
         }
-        Errno.Check(Libc.Syscall(SYS_sched_setattr, 0, (long)&attr, 0, 0, 0), "sched_setattr");
+        Errno.Check(Libc.Syscall(SyscallNumbers.sched_setattr, 0, (long)&attr, 0, 0, 0), "sched_setattr");
     }
 
     public static void ApplyPersonality(LinuxPersonality? personality)

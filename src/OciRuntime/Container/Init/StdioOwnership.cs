@@ -11,7 +11,6 @@ namespace OciRuntime.Container.Init;
 internal static unsafe class StdioOwnership
 {
     private const uint S_IFMT = 0xF000, S_IFIFO = 0x1000, S_IFSOCK = 0xC000;
-    private const long SYS_fchown = 93;
 
     public static void GiveTo(uint uid, uint gid)
     {
@@ -21,7 +20,7 @@ internal static unsafe class StdioOwnership
             Libc.Stat stat;
             if (Libc.FStat(fd, &stat) < 0) continue;
             if ((stat.Mode & S_IFMT) is not (S_IFIFO or S_IFSOCK)) continue;
-            if (Libc.Syscall(SYS_fchown, fd, uid, gid, 0, 0) < 0)
+            if (Libc.Syscall(SyscallNumbers.fchown, fd, uid, gid, 0, 0) < 0)
                 RuntimeLog.Debug($"stdio fd {fd}: cannot give it to {uid}:{gid}: {Errno.Describe(Libc.LastErrno)}");
         }
     }

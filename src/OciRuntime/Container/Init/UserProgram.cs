@@ -83,7 +83,7 @@ internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IRead
     public unsafe void Exec(int preserveFds, InitSeccomp? seccomp)
     {
         const uint CLOSE_RANGE_CLOEXEC = 4;
-        Libc.Syscall(Libc.SYS_close_range, 3 + preserveFds, uint.MaxValue, CLOSE_RANGE_CLOEXEC, 0, 0);
+        Libc.Syscall(SyscallNumbers.close_range, 3 + preserveFds, uint.MaxValue, CLOSE_RANGE_CLOEXEC, 0, 0);
         using var argv = new NativeStringArray(Argv);
         using var envp = new NativeStringArray(Environment);
         var pathBytes = System.Text.Encoding.UTF8.GetBytes(Path + "\0");

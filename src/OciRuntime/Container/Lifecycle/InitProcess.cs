@@ -23,7 +23,7 @@ internal sealed class InitProcess : IDisposable
     public static InitProcess? Open(ContainerRecord record)
     {
         if (record.InitPid <= 0) return null;
-        var pidfd = (int)Libc.Syscall(Libc.SYS_pidfd_open, record.InitPid, 0, 0, 0, 0);
+        var pidfd = (int)Libc.Syscall(SyscallNumbers.pidfd_open, record.InitPid, 0, 0, 0, 0);
         if (pidfd < 0) return null;
         // Checked after the pidfd exists: from here on the pidfd pins this very process.
         if (!new ProcessIdentity().IsAlive(record.InitPid, record.InitStartTime))
@@ -37,7 +37,7 @@ internal sealed class InitProcess : IDisposable
     /// <summary>Sends a signal; false when the process exited meanwhile.</summary>
     public bool Signal(int signal)
     {
-        if (Libc.Syscall(Libc.SYS_pidfd_send_signal, _pidfd, signal, 0, 0, 0) == 0) return true;
+        if (Libc.Syscall(SyscallNumbers.pidfd_send_signal, _pidfd, signal, 0, 0, 0) == 0) return true;
         if (Libc.LastErrno == Libc.ESRCH) return false;
         throw Errno.Last($"signal {signal} to pid {Pid}");
     }

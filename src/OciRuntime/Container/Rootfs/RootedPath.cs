@@ -11,7 +11,6 @@ namespace OciRuntime.Container.Rootfs;
 /// </summary>
 internal sealed unsafe partial class RootedPath : IDisposable
 {
-    private const long SYS_openat2 = 437;
     private const ulong RESOLVE_NO_MAGICLINKS = 0x02, RESOLVE_IN_ROOT = 0x10;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -43,7 +42,7 @@ internal sealed unsafe partial class RootedPath : IDisposable
         var native = Marshal.StringToCoTaskMemUTF8(relative);
         try
         {
-            var fd = (int)Libc.Syscall(SYS_openat2, RootFd, native, (long)&how, sizeof(OpenHow), 0);
+            var fd = (int)Libc.Syscall(SyscallNumbers.openat2, RootFd, native, (long)&how, sizeof(OpenHow), 0);
             errno = fd < 0 ? Libc.LastErrno : 0;
             return fd;
         }

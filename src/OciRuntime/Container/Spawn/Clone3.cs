@@ -15,7 +15,7 @@ internal static unsafe class Clone3
         long pid;
         try
         {
-            pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)args, sizeof(CloneArgs), 0);
+            pid = RawSyscalls.Syscall(SyscallNumbers.clone3, (long)args, sizeof(CloneArgs), 0);
             if (pid == 0)
             {
                 childMain(state);

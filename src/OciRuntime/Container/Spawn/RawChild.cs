@@ -39,8 +39,8 @@ internal static unsafe class RawChild
 
         if (plan->BecomeRoot != 0)
         {
-            if (RawSyscalls.Syscall(RawSyscalls.SYS_setresgid, 0, 0, 0) < 0) Fail(plan, ChildStep.BecomeRoot, 0);
-            if (RawSyscalls.Syscall(RawSyscalls.SYS_setresuid, 0, 0, 0) < 0) Fail(plan, ChildStep.BecomeRoot, 1);
+            if (RawSyscalls.Syscall(SyscallNumbers.setresgid, 0, 0, 0) < 0) Fail(plan, ChildStep.BecomeRoot, 0);
+            if (RawSyscalls.Syscall(SyscallNumbers.setresuid, 0, 0, 0) < 0) Fail(plan, ChildStep.BecomeRoot, 1);
         }
 
         if (plan->CloneIntoPidNamespace != 0)
@@ -49,7 +49,7 @@ internal static unsafe class RawChild
             // process, so `run` can wait for it and nothing of ours stays between the caller and the init.
             // clone3 requires exit_signal 0 with CLONE_PARENT: the child inherits ours, SIGCHLD.
             var args = new CloneArgs { Flags = CloneArgs.CLONE_PARENT };
-            var pid = RawSyscalls.Syscall(RawSyscalls.SYS_clone3, (long)&args, sizeof(CloneArgs), 0);
+            var pid = RawSyscalls.Syscall(SyscallNumbers.clone3, (long)&args, sizeof(CloneArgs), 0);
             if (pid < 0) Fail(plan, ChildStep.CloneIntoPidNamespace, 0);
             if (pid > 0)
             {
