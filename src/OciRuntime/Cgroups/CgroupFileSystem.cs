@@ -97,6 +97,20 @@ public class CgroupFileSystem
         return fd;
     }
 
+    /// <summary>An O_RDONLY|O_DIRECTORY fd of a cgroup directory, or the negated errno.</summary>
+    public virtual int TryOpenDirectory(string path)
+    {
+        var fd = CgroupSyscalls.Open(Real(path), CgroupSyscalls.O_RDONLY | CgroupSyscalls.O_DIRECTORY | CgroupSyscalls.O_CLOEXEC, 0);
+        return fd >= 0 ? fd : -System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+    }
+
+    /// <summary>An O_WRONLY fd of a cgroup file, or the negated errno.</summary>
+    public virtual int TryOpenForWriting(string path)
+    {
+        var fd = CgroupSyscalls.Open(Real(path), CgroupSyscalls.O_WRONLY | CgroupSyscalls.O_CLOEXEC, 0);
+        return fd >= 0 ? fd : -System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+    }
+
     /// <summary>Makes <paramref name="program"/> the only device program of a cgroup2 directory (bpf(2)).</summary>
     public virtual void AttachDeviceProgram(string path, IReadOnlyList<Devices.BpfInstruction> program)
     {

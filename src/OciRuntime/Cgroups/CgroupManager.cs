@@ -54,9 +54,12 @@ public abstract class CgroupManager
     };
 
     /// <summary>Puts a process (and its future children) in the container's cgroup, in every hierarchy.</summary>
-    public void AddProcess(int pid)
+    public void AddProcess(int pid) => AddProcess(pid, Paths.AllDirectories());
+
+    /// <summary>Puts a process in the container's cgroup in the hierarchies of <paramref name="directories"/>.</summary>
+    public void AddProcess(int pid, IEnumerable<string> directories)
     {
-        foreach (var dir in Paths.AllDirectories())
+        foreach (var dir in directories)
         {
             var errno = Fs.TryWriteFile(Path.Join(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (errno == 0 || IgnorablePermissionError(errno)) continue;
@@ -65,11 +68,38 @@ public abstract class CgroupManager
     }
 
     /// <summary>
-    /// An fd of the cgroup2 directory for clone3's CLONE_INTO_CGROUP, so the child is born inside; null when the
-    /// host is not unified (v1 hierarchies need cgroup.procs writes). The caller closes it.
+    /// How a new process will enter the container's cgroups without a cgroup.procs write, whose first one after a
+    /// pause waits ~10 ms for an RCU grace period (the kernel's global cgroup_threadgroup_rwsem): the cgroup2
+    /// directory for clone3's CLONE_INTO_CGROUP, and every v1 hierarchy's tasks file, to which the raw child writes
+    /// "0" (a thread moving itself skips that lock; <see cref="CgroupEntry"/>). Whatever cannot be opened so is left
+    /// to <see cref="AddProcess(int, IEnumerable{string})"/>.
     /// </summary>
-    public int? OpenDirectoryForClone() =>
-        Paths.Mode == CgroupMode.Unified && Paths.Unified is { } dir ? Fs.OpenDirectory(dir) : null;
+    public CgroupEntry PrepareEntry()
+    {
+        var entry = new CgroupEntry();
+        try
+        {
+            if (Paths.Unified is { } unified)
+            {
+                var fd = Fs.TryOpenDirectory(unified);
+                if (fd >= 0) entry.CloneFd = fd;
+                else entry.ByPid.Add(unified);
+            }
+            foreach (var dir in Paths.V1.Values.Distinct(StringComparer.Ordinal))
+            {
+                var fd = Fs.TryOpenForWriting(Path.Join(dir, "tasks"));
+                if (fd >= 0) entry.TaskFiles.Add(new CgroupTaskFile(dir, fd));
+                else if (IgnorablePermissionError(-fd)) continue;
+                else entry.ByPid.Add(dir);
+            }
+            return entry;
+        }
+        catch
+        {
+            entry.Dispose();
+            throw;
+        }
+    }
 
     public abstract void Freeze();
 

@@ -225,9 +225,11 @@ public sealed class ExecFailureTests
     [InlineData(11 | (21 << 8), 1, "dropping CAP_SYS_ADMIN from the bounding set: operation not permitted")]
     [InlineData(6 | (7 << 8), 1, "setting RLIMIT_NOFILE: operation not permitted")]
     [InlineData(16, 13, "entering the working directory: permission denied")]
+    [InlineData(19 | (1 << 8), 28, "joining cgroup /sys/fs/cgroup/cpuset/c1: no space left on device")]
     public void Raw_child_reports_become_one_line_errors(int stepAndDetail, int errno, string expected)
     {
-        var e = ExecSpawner.Failure(stepAndDetail, errno, "/bin/x");
+        var e = ExecSpawner.Failure(stepAndDetail, errno, "/bin/x",
+            [new("/sys/fs/cgroup/cpu/c1", 5), new("/sys/fs/cgroup/cpuset/c1", 6)]);
         Assert.Equal(expected, e.Message);
         Assert.Equal(errno, e.Errno);
     }

@@ -136,8 +136,8 @@ public static class ContainerExec
 
         var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups, Directory.Exists)) : null;
         if (cgroups == null && request.SubCgroups.Count > 0) throw new OciRuntimeException("--cgroup: the container has no cgroup");
-        var cgroupFd = cgroups?.OpenDirectoryForClone() ?? -1;
-        if (cgroupFd >= 0) fds.Add(cgroupFd);
+        var cgroupEntry = cgroups?.PrepareEntry();
+        if (cgroupEntry != null) fds.AddRange(cgroupEntry.Fds);
         var consoleFd = -1;
         if (process.Terminal == true)
         {
@@ -168,8 +168,9 @@ public static class ContainerExec
             SelinuxExec = SecurityLabels.SelinuxExecValue(process.SelinuxLabel),
             ConsoleFd = consoleFd,
             CloseFrom = 3 + request.PreserveFds,
-            CgroupFd = cgroupFd,
-            BeforeStart = cgroupFd < 0 && cgroups != null ? cgroups.AddProcess : null,
+            CgroupFd = cgroupEntry?.CloneFd ?? -1,
+            CgroupTasks = cgroupEntry?.TaskFiles ?? [],
+            BeforeStart = cgroupEntry is { ByPid.Count: > 0 } ? pid => cgroups!.AddProcess(pid, cgroupEntry.ByPid) : null,
         };
     }
 

@@ -10,6 +10,9 @@ namespace OciRuntime.Container.Exec;
 internal unsafe struct ExecChildPlan
 {
     public int SyncFd;
+    /// <summary>The container's v1 tasks files the child writes "0" to first (see CgroupTasks).</summary>
+    public int CgroupTaskCount;
+    public int* CgroupTaskFds;
     public int JoinCount;
     public int* JoinFds;
     public int* JoinTypes;
@@ -80,4 +83,5 @@ internal enum ExecStep
     Cwd = 16,
     Exec = 17,
     CwdOutsideRoot = 18,
+    JoinCgroup = 19,
 }

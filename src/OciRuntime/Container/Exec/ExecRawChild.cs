@@ -22,6 +22,10 @@ internal static unsafe class ExecRawChild
 
     public static void Run(ExecChildPlan* plan)
     {
+        // While still in the host's mount namespace, where the runtime opened the files; the grandchild inherits it.
+        var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
+        if (failedTask >= 0) Fail(plan, ExecStep.JoinCgroup, failedTask);
+
         byte go;
         if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ExecStep.WaitForParent, 0);
 

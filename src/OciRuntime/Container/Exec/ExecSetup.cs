@@ -38,6 +38,8 @@ internal sealed class ExecSetup
     public int CloseFrom { get; init; } = 3;
     /// <summary>A v2 cgroup directory fd for CLONE_INTO_CGROUP, or -1.</summary>
     public int CgroupFd { get; init; } = -1;
+    /// <summary>v1 tasks files the child writes "0" to before anything else (see CgroupEntry).</summary>
+    public IReadOnlyList<OciRuntime.Cgroups.CgroupTaskFile> CgroupTasks { get; init; } = [];
     /// <summary>Runs once the first child exists, before it may go on (v1 cgroup join). Argument: its pid.</summary>
     public Action<int>? BeforeStart { get; init; }
 }

@@ -37,6 +37,8 @@ internal static unsafe class ExecSpawner
 
     private static int CloneChild(ExecSetup setup, int syncFd)
     {
+        var taskFds = stackalloc int[Math.Max(setup.CgroupTasks.Count, 1)];
+        for (var i = 0; i < setup.CgroupTasks.Count; i++) taskFds[i] = setup.CgroupTasks[i].Fd;
         var joins = setup.Namespaces.Joins;
         var joinFds = stackalloc int[Math.Max(joins.Count, 1)];
         var joinTypes = stackalloc int[Math.Max(joins.Count, 1)];
@@ -63,6 +65,8 @@ internal static unsafe class ExecSpawner
         try
         {
             plan->SyncFd = syncFd;
+            plan->CgroupTaskCount = setup.CgroupTasks.Count;
+            plan->CgroupTaskFds = taskFds;
             plan->JoinCount = joins.Count;
             plan->JoinFds = joinFds;
             plan->JoinTypes = joinTypes;
@@ -135,7 +139,7 @@ internal static unsafe class ExecSpawner
                     unreaped.Remove(firstPid);
                     continue;
                 }
-                if (frame.Report == ChildReport.Failed) throw Failure(frame.A, frame.B, setup.Path);
+                if (frame.Report == ChildReport.Failed) throw Failure(frame.A, frame.B, setup.Path, setup.CgroupTasks);
             }
             // End of stream: every copy of the child's end is gone, the last one closed by a successful exec.
             if (programPid <= 0) throw new OciRuntimeException("the exec'd process exited before it started");
@@ -153,13 +157,15 @@ internal static unsafe class ExecSpawner
     }
 
     /// <summary>Words a raw exec child's failure report (the step in the low byte, a detail above it).</summary>
-    public static SystemCallException Failure(int stepAndDetail, int errno, string path)
+    public static SystemCallException Failure(int stepAndDetail, int errno, string path,
+        IReadOnlyList<OciRuntime.Cgroups.CgroupTaskFile> cgroupTasks)
     {
         var step = (ExecStep)(stepAndDetail & 0xff);
         var detail = stepAndDetail >> 8;
         var what = step switch
         {
             ExecStep.WaitForParent => "waiting for the runtime",
+            ExecStep.JoinCgroup => $"joining cgroup {cgroupTasks.ElementAtOrDefault(detail)?.Directory ?? $"#{detail}"}",
             ExecStep.JoinNamespace => $"joining the container's namespace #{detail}",
             ExecStep.EnterRoot => "entering the container's root",
             ExecStep.CloneIntoPidNamespace => "starting the process in the container's pid namespace",

@@ -93,8 +93,7 @@ public static class ContainerCreate
             // Saved before anything runs in it, so `delete --force` can clean up after a create that was killed.
             store.Save(record);
             cgroups.Apply(spec.Linux?.Resources);
-            var cgroupFd = cgroups.OpenDirectoryForClone() ?? -1;
-            if (cgroupFd >= 0) fds.Add(cgroupFd);
+            using var cgroupEntry = cgroups.PrepareEntry();
 
             Errno.Check(Libc.MkFifo(paths.ExecFifo, 0b110_010_010), "mkfifo exec.fifo");
             // Opened read-write here, so the open cannot block and the init inherits a reader without ever
@@ -126,11 +125,12 @@ public static class ContainerCreate
                 Environment = [],
                 SyncFdVariable = ContainerInit.SyncFdVariable,
                 InheritedFds = [fifo, .. consoleSocket >= 0 ? [consoleSocket] : Array.Empty<int>(), .. idMappedTrees.Values],
-                CgroupFd = cgroupFd,
+                CgroupFd = cgroupEntry.CloneFd,
+                CgroupTasks = cgroupEntry.TaskFiles,
                 BeforeStart = pid =>
                 {
                     cleanup.InitPid = pid;
-                    if (cgroupFd < 0) cgroups.AddProcess(pid);
+                    cgroups.AddProcess(pid, cgroupEntry.ByPid);
                     if (namespaces.Joins.Count == 0 && namespaces.Creates(NamespacePlan.CLONE_NEWUSER))
                         IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups);
                 },
@@ -165,7 +165,7 @@ public static class ContainerCreate
             };
             socket.Send(InitMessage.Plan, InitPlanJson.Serialize(plan));
             socket.Send(InitMessage.Plan, configBytes);
-            WaitUntilReady(socket, spec, record, spawned.Pid);
+            WaitUntilReady(socket, spec, record, spawned.Pid, cgroupEntry.TaskFiles);
             FaultPoint.Reach("ready");
 
             record.InitPid = spawned.Pid;
@@ -182,14 +182,15 @@ public static class ContainerCreate
         }
     }
 
-    private static void WaitUntilReady(SyncSocket socket, RuntimeSpec spec, ContainerRecord record, int pid)
+    private static void WaitUntilReady(SyncSocket socket, RuntimeSpec spec, ContainerRecord record, int pid,
+        IReadOnlyList<CgroupTaskFile> cgroupTasks)
     {
         while (true)
         {
             var frame = socket.Receive() ?? throw new OciRuntimeException("container init exited before it was ready");
             if (frame.IsChildReport)
             {
-                if (frame.Report == ChildReport.Failed) throw InitSpawner.ChildFailure(frame.A, frame.B);
+                if (frame.Report == ChildReport.Failed) throw InitSpawner.ChildFailure(frame.A, frame.B, cgroupTasks);
                 continue;
             }
             switch (frame.Message)

@@ -25,6 +25,9 @@ internal unsafe struct ChildPlan
     public int WaitForTimeOffsets;
     /// <summary>Two-pass spawn: the child reports where its init is (InitPid) or that it goes on itself (Released).</summary>
     public int ReportRelease;
+    /// <summary>The container's v1 tasks files the child writes "0" to first (see CgroupTasks).</summary>
+    public int CgroupTaskCount;
+    public int* CgroupTaskFds;
     public int* JoinFds;
     public int* JoinTypes;
     public byte** Argv;
@@ -51,4 +54,5 @@ internal enum ChildStep
     CloneIntoPidNamespace = 5,
     BecomeRoot = 6,
     ExecInit = 7,
+    JoinCgroup = 8,
 }

@@ -46,6 +46,8 @@ internal static unsafe class InitSpawner
 
         using var argv = new NativeStringArray(request.Argv);
         using var envp = new NativeStringArray([.. request.Environment, $"{request.SyncFdVariable}={syncFd}"]);
+        var taskFds = stackalloc int[Math.Max(request.CgroupTasks.Count, 1)];
+        for (var i = 0; i < request.CgroupTasks.Count; i++) taskFds[i] = request.CgroupTasks[i].Fd;
         var joinFds = stackalloc int[Math.Max(joins.Length, 1)];
         var joinTypes = stackalloc int[Math.Max(joins.Length, 1)];
         for (var i = 0; i < joins.Length; i++)
@@ -59,6 +61,8 @@ internal static unsafe class InitSpawner
         {
             plan->SyncFd = syncFd;
             plan->BinaryFd = request.BinaryFd;
+            plan->CgroupTaskCount = request.CgroupTasks.Count;
+            plan->CgroupTaskFds = taskFds;
             plan->JoinCount = joins.Length;
             plan->WaitForGo = request.ChildStartsAtOnce ? 0 : 1;
             plan->JoinFds = joinFds;
@@ -101,7 +105,7 @@ internal static unsafe class InitSpawner
                 switch (frame.Report)
                 {
                     case ChildReport.Failed:
-                        throw ChildFailure(frame.A, frame.B);
+                        throw ChildFailure(frame.A, frame.B, request.CgroupTasks);
                     case ChildReport.NeedIdMaps:
                         request.WriteIdMaps?.Invoke(childPid);
                         socket.SendGo();
@@ -134,7 +138,7 @@ internal static unsafe class InitSpawner
     }
 
     /// <summary>Words a raw-child failure report; the report packs the step in the low byte, a detail above it.</summary>
-    public static SystemCallException ChildFailure(int stepAndDetail, int errno)
+    public static SystemCallException ChildFailure(int stepAndDetail, int errno, IReadOnlyList<OciRuntime.Cgroups.CgroupTaskFile> cgroupTasks)
     {
         var step = (ChildStep)(stepAndDetail & 0xff);
         var detail = stepAndDetail >> 8;
@@ -147,6 +151,7 @@ internal static unsafe class InitSpawner
             ChildStep.CloneIntoPidNamespace => "starting the init in its pid namespace",
             ChildStep.BecomeRoot => "becoming root in the user namespace",
             ChildStep.ExecInit => "executing the init stage",
+            ChildStep.JoinCgroup => $"joining cgroup {cgroupTasks.ElementAtOrDefault(detail)?.Directory ?? $"#{detail}"}",
             _ => $"step {(int)step}",
         };
         return Errno.Exception($"container init: {what}", errno);

@@ -12,6 +12,10 @@ internal static unsafe class RawChild
 
     public static void Run(ChildPlan* plan)
     {
+        // First, so the init runs and allocates inside the container's cgroups from its first instruction.
+        var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
+        if (failedTask >= 0) Fail(plan, ChildStep.JoinCgroup, failedTask);
+
         byte go;
         if (plan->WaitForGo != 0 && RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 0);
 

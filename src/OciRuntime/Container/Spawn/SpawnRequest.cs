@@ -20,6 +20,8 @@ internal sealed class SpawnRequest
     public IReadOnlyList<int> InheritedFds { get; init; } = [];
     /// <summary>A v2 cgroup directory fd: the child starts inside it (CLONE_INTO_CGROUP); -1 for none.</summary>
     public int CgroupFd { get; init; } = -1;
+    /// <summary>v1 tasks files the child writes "0" to before anything else (see CgroupEntry).</summary>
+    public IReadOnlyList<OciRuntime.Cgroups.CgroupTaskFile> CgroupTasks { get; init; } = [];
     /// <summary>
     /// Runs in the parent once the first child exists and before it may go on: join cgroups (v1) and write the
     /// id maps of a user namespace made by the clone. Argument: the child's pid.
@@ -39,7 +41,7 @@ internal sealed class SpawnRequest
     /// <summary>
     /// Whether the child execs the init stage at once rather than after <see cref="BeforeStart"/>: nothing before the
     /// init reads its plan depends on the parent (no user namespace whose id maps must come first). The init's start-up
-    /// then overlaps the parent's cgroup placement, whose first v1 cgroup.procs write waits for an RCU grace period.
+    /// then overlaps whatever cgroup placement the parent still does by pid (see CgroupEntry).
     /// </summary>
     public bool ChildStartsAtOnce => !TwoPass && (NewNamespaces & NamespaceUserFlag) == 0;
 
