@@ -26,6 +26,7 @@ public sealed class InitPlanJsonTests
         SeccompFilter = [1, 2, 3, 250],
         SeccompFlags = 3,
         IdMappedTrees = new() { [0] = 7, [12] = 8 },
+        ShrinkWhenIdle = false,
         PauseAt = "before-pivot",
     };
 
@@ -41,8 +42,8 @@ public sealed class InitPlanJsonTests
         Assert.Equal((plan.NoPivot, plan.NoNewKeyring, plan.ExecFifoFd, plan.ConsoleSocketFd, plan.PreserveFds),
             (back.NoPivot, back.NoNewKeyring, back.ExecFifoFd, back.ConsoleSocketFd, back.PreserveFds));
         Assert.Equal(plan.ExtraEnvironment, back.ExtraEnvironment);
-        Assert.Equal((plan.StateJson, plan.HasRuntimeHooks, plan.SeccompFlags, plan.PauseAt),
-            (back.StateJson, back.HasRuntimeHooks, back.SeccompFlags, back.PauseAt));
+        Assert.Equal((plan.StateJson, plan.HasRuntimeHooks, plan.SeccompFlags, plan.ShrinkWhenIdle, plan.PauseAt),
+            (back.StateJson, back.HasRuntimeHooks, back.SeccompFlags, back.ShrinkWhenIdle, back.PauseAt));
         Assert.Equal(plan.SeccompFilter, back.SeccompFilter);
         Assert.Equal(plan.IdMappedTrees, back.IdMappedTrees);
         Assert.Equal((CgroupMode.Hybrid, "/u/c1", true), (back.Cgroups!.Mode, back.Cgroups.Unified, back.Cgroups.Rootless));
@@ -59,7 +60,7 @@ public sealed class InitPlanJsonTests
         Assert.Null(back.SeccompFilter);
         Assert.Null(back.IdMappedTrees);
         Assert.Null(back.PauseAt);
-        Assert.Equal((-1, -1, true), (back.ExecFifoFd, back.ConsoleSocketFd, back.SetGroupsAllowed));
+        Assert.Equal((-1, -1, true, true), (back.ExecFifoFd, back.ConsoleSocketFd, back.SetGroupsAllowed, back.ShrinkWhenIdle));
     }
 
     [Fact]

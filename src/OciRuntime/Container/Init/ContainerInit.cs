@@ -37,7 +37,7 @@ public static class ContainerInit
             using var seccomp = InitSeccomp.From(initPlan, spec.Process?.NoNewPrivileges == true);
             var program = Prepare(initPlan, spec, socket, seccomp);
             socket.Send(InitMessage.Ready);
-            WaitForStart(initPlan.ExecFifoFd);
+            WaitForStart(initPlan.ExecFifoFd, initPlan.ShrinkWhenIdle);
             HookRunner.Run("startContainer", spec.Hooks?.StartContainer, () => WithPid(initPlan.StateJson, "created"));
             program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
@@ -137,11 +137,11 @@ public static class ContainerInit
     /// Blocks reading the exec fifo (inherited read-write, so it never sees end-of-file) until `start` writes
     /// its byte.
     /// </summary>
-    private static unsafe void WaitForStart(int fifoFd)
+    private static unsafe void WaitForStart(int fifoFd, bool shrinkWhenIdle)
     {
-        // `run`, and a client that starts right after create, never pay for shrinking; a container left in
-        // `created` does, once, and then sits small.
-        if (!StartArrivesWithin(fifoFd, IdleAfterMilliseconds)) IdleFootprint.Drop(IdleFootprint.Prepare());
+        // A client that starts right after create never pays for shrinking, nor does `run` (however long a loaded
+        // machine makes it take); a container left in `created` does, once, and then sits small.
+        if (shrinkWhenIdle && !StartArrivesWithin(fifoFd, IdleAfterMilliseconds)) IdleFootprint.Drop(IdleFootprint.Prepare());
         byte b;
         nint n;
         do n = Libc.Read(fifoFd, &b, 1);

@@ -7,7 +7,7 @@ namespace OciRuntime.Container.Init;
 /// The init may wait in `created` for a long time, one per container. Once it is clearly waiting, it gives back what it can
 /// get again on demand: the managed heap's garbage, and the clean file pages it mapped (code and read-only data of
 /// ours and of the libraries, refaulted from the page cache when it resumes). A mapping with private copies in it
-/// (relocated data) is left alone: dropping those would lose the relocations.
+/// (data written since it was mapped) is left alone: dropping those would lose the writes.
 /// </summary>
 internal static unsafe partial class IdleFootprint
 {

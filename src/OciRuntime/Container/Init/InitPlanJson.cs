@@ -42,6 +42,7 @@ internal static class InitPlanJson
                 foreach (var (index, fd) in trees) w.WriteNumber(index.ToString(System.Globalization.CultureInfo.InvariantCulture), fd);
                 w.WriteEndObject();
             }
+            w.WriteBoolean("shrinkWhenIdle", plan.ShrinkWhenIdle);
             if (plan.PauseAt is { } pauseAt) w.WriteString("pauseAt", pauseAt);
             w.WriteEndObject();
         }
@@ -78,6 +79,7 @@ internal static class InitPlanJson
                 case "seccompFilter": plan.SeccompFilter = r.GetBytesFromBase64(); break;
                 case "seccompFlags": plan.SeccompFlags = r.GetUInt32(); break;
                 case "idMappedTrees": plan.IdMappedTrees = IndexedFds(ref r); break;
+                case "shrinkWhenIdle": plan.ShrinkWhenIdle = r.GetBoolean(); break;
                 case "pauseAt": plan.PauseAt = String(ref r); break;
                 default: throw new JsonException($"unknown plan field \"{name}\"");
             }

@@ -161,6 +161,7 @@ public static class ContainerCreate
                 SeccompFilter = seccomp?.ToArray(),
                 SeccompFlags = (uint)(seccomp?.Flags ?? 0),
                 IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
+                ShrinkWhenIdle = !options.StartFollows,
                 PauseAt = FaultPoint.Requested,
             };
             socket.Send(InitMessage.Plan, InitPlanJson.Serialize(plan));

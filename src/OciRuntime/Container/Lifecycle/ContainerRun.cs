@@ -23,7 +23,12 @@ public static class ContainerRun
         var create = options.Create;
         if (options.Detach)
         {
-            ContainerCreate.Run(create);
+            ContainerCreate.Run(new CreateOptions
+            {
+                Root = create.Root, Id = create.Id, Bundle = create.Bundle, PidFile = create.PidFile,
+                ConsoleSocket = create.ConsoleSocket, NoPivot = create.NoPivot, NoNewKeyring = create.NoNewKeyring,
+                PreserveFds = create.PreserveFds, SystemdCgroup = create.SystemdCgroup, StartFollows = true,
+            });
             ContainerStart.Run(create.Root, create.Id);
             return 0;
         }
@@ -38,7 +43,7 @@ public static class ContainerRun
                 Root = create.Root, Id = create.Id, Bundle = create.Bundle, PidFile = create.PidFile,
                 ConsoleSocket = create.ConsoleSocket, NoPivot = create.NoPivot, NoNewKeyring = create.NoNewKeyring,
                 PreserveFds = create.PreserveFds, SystemdCgroup = create.SystemdCgroup, Foreground = true,
-                ConsoleSocketFd = initEnd?.Fd ?? -1,
+                StartFollows = true, ConsoleSocketFd = initEnd?.Fd ?? -1,
             });
         }
         finally

@@ -16,4 +16,6 @@ public sealed class CreateOptions
     public bool SystemdCgroup { get; init; }
     /// <summary>`run` in the foreground: the command stays the init's parent and may own its terminal.</summary>
     public bool Foreground { get; init; }
+    /// <summary>`run`: start follows at once, so the init never shrinks itself for a long wait in `created`.</summary>
+    public bool StartFollows { get; init; }
 }
