@@ -7,6 +7,8 @@ namespace OciRuntime.Linux;
 /// </summary>
 internal static class SyscallNumbers
 {
+    public const long rt_sigaction = 13;
+    public const long rt_sigprocmask = 14;
     public const long fchown = 93;
     public const long setgroups = 116;
     public const long setresuid = 117;
@@ -16,6 +18,8 @@ internal static class SyscallNumbers
     public const long keyctl = 250;
     public const long ioprio_set = 251;
     public const long sched_setattr = 314;
+    public const long seccomp = 317;
+    public const long bpf = 321;
     public const long pidfd_send_signal = 424;
     public const long open_tree = 428;
     public const long move_mount = 429;
@@ -23,5 +27,6 @@ internal static class SyscallNumbers
     public const long clone3 = 435;
     public const long close_range = 436;
     public const long openat2 = 437;
+    public const long pidfd_getfd = 438;
     public const long mount_setattr = 442;
 }

@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 namespace OciRuntime.Seccomp;
 
 /// <summary>Copies an fd out of another process (pidfd_getfd, Linux 5.6), e.g. the notify fd a container's
@@ -6,11 +7,11 @@ public static class ProcessFd
 {
     public static int Copy(int pid, int remoteFd)
     {
-        long pidfd = SeccompSyscalls.Invoke(SeccompSyscalls.PidfdOpenNumber, pid, 0, 0);
+        long pidfd = SeccompSyscalls.Invoke(SyscallNumbers.pidfd_open, pid, 0, 0);
         if (pidfd < 0) throw new OciRuntimeException($"seccomp: pidfd_open({pid}): {Errno.Describe((int)-pidfd)}");
         try
         {
-            long fd = SeccompSyscalls.Invoke(SeccompSyscalls.PidfdGetfdNumber, pidfd, remoteFd, 0);
+            long fd = SeccompSyscalls.Invoke(SyscallNumbers.pidfd_getfd, pidfd, remoteFd, 0);
             if (fd < 0) throw new OciRuntimeException($"seccomp: pidfd_getfd({pid}, {remoteFd}): {Errno.Describe((int)-fd)}");
             return (int)fd;
         }

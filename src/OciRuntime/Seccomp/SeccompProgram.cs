@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Tmds.Linux;
+using OciRuntime.Linux;
 
 namespace OciRuntime.Seccomp;
 
@@ -47,7 +48,7 @@ public sealed unsafe class SeccompProgram : IDisposable
     public IntPtr SockFprog => (IntPtr)Live;
 
     /// <summary>__NR_seccomp for this architecture.</summary>
-    public static long SyscallNumber => SeccompSyscalls.SeccompNumber;
+    public static long SyscallNumber => SyscallNumbers.seccomp;
 
     /// <summary>SECCOMP_SET_MODE_FILTER, the first argument of seccomp(2).</summary>
     public const int SetModeFilter = SeccompSyscalls.SetModeFilter;

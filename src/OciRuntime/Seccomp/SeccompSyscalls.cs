@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using OciRuntime.Linux;
 using Tmds.Linux;
 
 namespace OciRuntime.Seccomp;
@@ -8,20 +9,8 @@ internal static unsafe class SeccompSyscalls
 {
     public const int SetModeFilter = 1;
 
-    /// <summary>__NR_seccomp of the architecture we run on (the forked child calls it with these numbers).</summary>
-    public static long SeccompNumber { get; } = RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => 317,
-        Architecture.Arm64 => 277,
-        var other => throw new PlatformNotSupportedException($"seccomp: unsupported architecture {other}"),
-    };
-
-    // pidfd_open and pidfd_getfd have the same number on every architecture (the unified syscall table).
-    public const long PidfdOpenNumber = 434;
-    public const long PidfdGetfdNumber = 438;
-
     /// <returns>The syscall's result, or -errno.</returns>
-    public static long Seccomp(int operation, uint flags, void* args) => Invoke(SeccompNumber, operation, flags, (long)args);
+    public static long Seccomp(int operation, uint flags, void* args) => Invoke(SyscallNumbers.seccomp, operation, flags, (long)args);
 
     /// <returns>The syscall's result, or -errno.</returns>
     public static long Invoke(long number, long arg1, long arg2, long arg3)

@@ -117,14 +117,7 @@ internal static class BpfDeviceProgramAttacher
     }
 
     private static unsafe long Syscall(int command, byte* attr) =>
-        CgroupSyscalls.Syscall(BpfSyscallNumber, command, attr, AttrSize);
-
-    private static long BpfSyscallNumber => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => 321,
-        Architecture.Arm64 => 280,
-        var other => throw new OciRuntimeException($"cgroup: bpf(2) syscall number unknown on {other}"),
-    };
+        CgroupSyscalls.Syscall(OciRuntime.Linux.SyscallNumbers.bpf, command, attr, AttrSize);
 
     private static unsafe void WriteU32(byte* attr, int offset, uint value) =>
         BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(attr + offset, 4), value);

@@ -16,29 +16,21 @@ internal static unsafe class ExecSignals
     private const int KernelSigactionSize = 32;
     private const int KernelSigsetSize = 8;
 
-    private static (long Sigaction, long Sigprocmask) Numbers => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => (13, 14),
-        Architecture.Arm64 => (134, 135),
-        var other => throw new PlatformNotSupportedException($"signals: unsupported architecture {other}"),
-    };
-
     /// <summary>Every catchable signal to SIG_DFL, then none blocked. Call right before execve: from here on our
     /// own process dies of any signal it gets, as the program it becomes would.</summary>
     public static void ResetToDefaults()
     {
-        var (sigaction, sigprocmask) = Numbers;
         byte* action = stackalloc byte[KernelSigactionSize];
         new Span<byte>(action, KernelSigactionSize).Clear();
         // Raw syscalls: glibc's wrappers refuse the signals it reserves (32, 33), which must be reset too.
         for (var signal = 1; signal <= LastSignal; signal++)
         {
             if (signal is SIGKILL or SIGSTOP) continue;
-            if (Libc.Syscall(sigaction, signal, (long)action, 0, KernelSigsetSize, 0) < 0)
+            if (Libc.Syscall(SyscallNumbers.rt_sigaction, signal, (long)action, 0, KernelSigsetSize, 0) < 0)
                 throw Errno.Last($"rt_sigaction({signal}, SIG_DFL)");
         }
         ulong none = 0;
-        if (Libc.Syscall(sigprocmask, SIG_SETMASK, (long)&none, 0, KernelSigsetSize, 0) < 0)
+        if (Libc.Syscall(SyscallNumbers.rt_sigprocmask, SIG_SETMASK, (long)&none, 0, KernelSigsetSize, 0) < 0)
             throw Errno.Last("rt_sigprocmask(SIG_SETMASK, {})");
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using OciRuntime.Container.State;
 using static OciRuntime.Container.State.HandJson;
@@ -13,10 +12,8 @@ internal static class InitPlanJson
 {
     public static byte[] Serialize(InitPlan plan)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
+        return Object(w =>
         {
-            w.WriteStartObject();
             w.WriteString("id", plan.Id);
             w.WriteString("bundle", plan.Bundle);
             w.WriteString("rootfs", plan.Rootfs);
@@ -44,9 +41,7 @@ internal static class InitPlanJson
             }
             w.WriteBoolean("shrinkWhenIdle", plan.ShrinkWhenIdle);
             if (plan.PauseAt is { } pauseAt) w.WriteString("pauseAt", pauseAt);
-            w.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
+        }, 1024);
     }
 
     /// <summary>Throws <see cref="JsonException"/> (or the reader's own exceptions) on a plan this build did not write.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using OciRuntime.Cgroups;
 using static OciRuntime.Container.State.HandJson;
@@ -14,10 +13,8 @@ internal static class ContainerRecordJson
 {
     public static byte[] Serialize(ContainerRecord record)
     {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
+        return Object(w =>
         {
-            w.WriteStartObject();
             w.WriteString("id", record.Id);
             w.WriteString("bundle", record.Bundle);
             w.WriteString("rootfs", record.Rootfs);
@@ -38,9 +35,7 @@ internal static class ContainerRecordJson
                 w.WritePropertyName(name);
                 value.WriteTo(w);
             }
-            w.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
+        }, 2048);
     }
 
     /// <summary>Throws <see cref="JsonException"/> on malformed JSON or a field of the wrong type.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace OciRuntime.Container.State;
@@ -8,6 +9,19 @@ namespace OciRuntime.Container.State;
 /// </summary>
 internal static class HandJson
 {
+    /// <summary>One JSON object as UTF-8: <paramref name="writeMembers"/> writes its members.</summary>
+    public static byte[] Object(Action<Utf8JsonWriter> writeMembers, int sizeHint = 1024)
+    {
+        var buffer = new ArrayBufferWriter<byte>(sizeHint);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
+        {
+            w.WriteStartObject();
+            writeMembers(w);
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static void WriteMap(Utf8JsonWriter w, string name, Dictionary<string, string> map)
     {
         w.WriteStartObject(name);
