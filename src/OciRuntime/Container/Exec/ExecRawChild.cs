@@ -22,12 +22,15 @@ internal static unsafe class ExecRawChild
 
     public static void Run(ExecChildPlan* plan)
     {
-        // While still in the host's mount namespace, where the runtime opened the files; the grandchild inherits it.
+        // First: the process cloned into the pid namespace below inherits these cgroups, and everything from here on
+        // runs inside them.
         var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
-        if (failedTask >= 0) Fail(plan, ExecStep.JoinCgroup, failedTask);
+        var joinErrno = failedTask >= 0 ? RawSyscalls.Errno : 0;
 
         byte go;
         if (RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ExecStep.WaitForParent, 0);
+        // Reported only now, when the parent listens (before its go, it would see a broken pipe instead).
+        if (failedTask >= 0) Fail(plan, ExecStep.JoinCgroup, failedTask, joinErrno);
 
         // The user namespace leads (the parent ordered them), while we still hold the host's capabilities.
         for (var i = 0; i < plan->JoinCount; i++)
@@ -163,9 +166,10 @@ internal static unsafe class ExecRawChild
         return written == length;
     }
 
-    private static void Fail(ExecChildPlan* plan, ExecStep step, int detail)
+    private static void Fail(ExecChildPlan* plan, ExecStep step, int detail) => Fail(plan, step, detail, RawSyscalls.Errno);
+
+    private static void Fail(ExecChildPlan* plan, ExecStep step, int detail, int errno)
     {
-        var errno = RawSyscalls.Errno;
         Clone3.Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
         RawSyscalls.Exit(1);
     }

@@ -164,8 +164,8 @@ public static class ContainerCreate
                 ShrinkWhenIdle = !options.StartFollows,
                 PauseAt = FaultPoint.Requested,
             };
-            socket.Send(InitMessage.Plan, InitPlanJson.Serialize(plan));
-            socket.Send(InitMessage.Plan, configBytes);
+            SendToInit(socket, InitPlanJson.Serialize(plan));
+            SendToInit(socket, configBytes);
             WaitUntilReady(socket, spec, record, spawned.Pid, cgroupEntry.TaskFiles);
             FaultPoint.Reach("ready");
 
@@ -180,6 +180,20 @@ public static class ContainerCreate
         finally
         {
             foreach (var fd in fds) Libc.Close(fd);
+        }
+    }
+
+    /// <summary>An init that failed before reading its plan (it cannot have joined its cgroups) left its report in
+    /// the socket and is gone: the send meets a closed socket, and WaitUntilReady reads why.</summary>
+    private static void SendToInit(SyncSocket socket, byte[] payload)
+    {
+        const int EPIPE = 32, ECONNRESET = 104;
+        try
+        {
+            socket.Send(InitMessage.Plan, payload);
+        }
+        catch (SystemCallException e) when (e.Errno is EPIPE or ECONNRESET)
+        {
         }
     }
 

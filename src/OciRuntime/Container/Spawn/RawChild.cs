@@ -14,10 +14,13 @@ internal static unsafe class RawChild
     {
         // First, so the init runs and allocates inside the container's cgroups from its first instruction.
         var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
-        if (failedTask >= 0) Fail(plan, ChildStep.JoinCgroup, failedTask);
+        var joinErrno = failedTask >= 0 ? RawSyscalls.Errno : 0;
 
         byte go;
         if (plan->WaitForGo != 0 && RawSyscalls.Read(plan->SyncFd, &go, 1) != 1) Fail(plan, ChildStep.WaitForParent, 0);
+        // Reported only now: until its go is sent the parent may still be writing to us (id maps, the go itself),
+        // and would see a broken pipe instead of this report.
+        if (failedTask >= 0) Fail(plan, ChildStep.JoinCgroup, failedTask, joinErrno);
 
         // Joined namespaces first, the user namespace leading, while we still hold the host's capabilities.
         for (var i = 0; i < plan->JoinCount; i++)
@@ -69,9 +72,10 @@ internal static unsafe class RawChild
         Fail(plan, ChildStep.ExecInit, 0);
     }
 
-    private static void Fail(ChildPlan* plan, ChildStep step, int detail)
+    private static void Fail(ChildPlan* plan, ChildStep step, int detail) => Fail(plan, step, detail, RawSyscalls.Errno);
+
+    private static void Fail(ChildPlan* plan, ChildStep step, int detail, int errno)
     {
-        var errno = RawSyscalls.Errno;
         Clone3.Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
         RawSyscalls.Exit(1);
     }
