@@ -234,6 +234,32 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
+    public void A_cgroup_the_process_cannot_join_is_named_in_the_error()
+    {
+        Root.Require();
+        Skip.IfNot(Directory.Exists("/sys/fs/cgroup/cpuset"), "a cgroup v1 cpuset hierarchy");
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        // A new v1 cpuset has no cpus: the kernel refuses to move a task into it (ENOSPC).
+        var line = File.ReadAllLines($"/proc/{JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["pid"]!.GetValue<int>()}/cgroup")
+            .Single(l => l.Split(':')[1].Split(',').Contains("cpuset"));
+        var empty = $"/sys/fs/cgroup/cpuset{line.Split(':')[2]}/empty";
+        Directory.CreateDirectory(empty);
+        try
+        {
+            var result = Exec(bundle, "--cgroup", "cpuset:empty", id, "true");
+
+            Assert.Equal(255, result.ExitCode);
+            Assert.Equal($"ocirun: exec {id}: joining cgroup {empty}: no space left on device\n", result.Stderr);
+            Assert.Equal(0, Exec(bundle, id, "true").ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [SkippableFact]
     public void A_missing_binary_fails_with_255_and_leaves_nothing()
     {
         Root.Require();
