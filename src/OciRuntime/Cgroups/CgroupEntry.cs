@@ -1,7 +1,12 @@
 namespace OciRuntime.Cgroups;
 
 /// <summary>A v1 hierarchy's tasks file, open for the raw child to write "0" to (see <see cref="CgroupEntry"/>).</summary>
-public sealed record CgroupTaskFile(string Directory, int Fd);
+public sealed record CgroupTaskFile(string Directory, int Fd)
+{
+    /// <summary>The directory of the file a raw child reported failing on, for the one-line error.</summary>
+    public static string DirectoryAt(IReadOnlyList<CgroupTaskFile> files, int index) =>
+        files.ElementAtOrDefault(index)?.Directory ?? $"#{index}";
+}
 
 /// <summary>
 /// The ways a process about to be cloned enters the container's cgroups (<see cref="CgroupManager.PrepareEntry"/>):

@@ -1,27 +1,20 @@
-using System.Text.Json.Serialization;
-
 namespace OciRuntime.Cgroups;
 
 /// <summary>
 /// Where a container's cgroup lives, in every hierarchy: the whole of what a later command (start, pause,
-/// update, delete) needs to reopen the manager, saved in the container state.
+/// update, delete) needs to reopen the manager, saved in the container state (<c>CgroupPathsJson</c>).
 /// </summary>
 public sealed class CgroupPaths
 {
-    [JsonPropertyName("mode")]
-    [JsonConverter(typeof(CgroupModeJsonConverter))]
     public CgroupMode Mode { get; init; }
 
     /// <summary>v1 controller (or "name=systemd") → the container's directory in that hierarchy; empty on v2.</summary>
-    [JsonPropertyName("v1")]
     public Dictionary<string, string> V1 { get; init; } = [];
 
     /// <summary>The container's directory in the cgroup2 hierarchy (unified hosts, and hybrid ones).</summary>
-    [JsonPropertyName("unified")]
     public string? Unified { get; init; }
 
     /// <summary>Rootless containers ignore permission errors where runc does.</summary>
-    [JsonPropertyName("rootless")]
     public bool Rootless { get; init; }
 
     /// <summary>The directory of a v1 controller, or the cgroup2 one for <see cref="ProcessCgroups.UnifiedKey"/>.</summary>

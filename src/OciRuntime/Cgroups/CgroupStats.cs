@@ -90,5 +90,4 @@ public sealed class HugetlbStats
 }
 
 [JsonSerializable(typeof(CgroupStats))]
-[JsonSerializable(typeof(CgroupPaths))]
 public sealed partial class CgroupsJsonContext : JsonSerializerContext;

@@ -4,12 +4,10 @@ namespace OciRuntime.Linux;
 
 /// <summary>
 /// The fd-based mount API (Linux 5.2+, mount_setattr 5.12+): detached copies of a tree (open_tree), attributes
-/// changed on a whole tree at once (mount_setattr) and attaching a detached tree (move_mount). Syscall numbers are
-/// shared by every architecture since these calls came after the unified table.
+/// changed on a whole tree at once (mount_setattr) and attaching a detached tree (move_mount).
 /// </summary>
 internal static unsafe class MountApi
 {
-
     public const ulong MOUNT_ATTR_RDONLY = 0x1, MOUNT_ATTR_NOSUID = 0x2, MOUNT_ATTR_NODEV = 0x4, MOUNT_ATTR_NOEXEC = 0x8,
         MOUNT_ATTR__ATIME = 0x70, MOUNT_ATTR_RELATIME = 0x0, MOUNT_ATTR_NOATIME = 0x10, MOUNT_ATTR_STRICTATIME = 0x20,
         MOUNT_ATTR_NODIRATIME = 0x80, MOUNT_ATTR_IDMAP = 0x100000, MOUNT_ATTR_NOSYMFOLLOW = 0x200000;

@@ -194,8 +194,13 @@ public class CgroupManagerTests
     {
         var paths = CgroupPathResolver.Resolve(Hybrid, RootOwn, "/a/b", "b");
 
-        var json = System.Text.Json.JsonSerializer.Serialize(paths, CgroupsJsonContext.Default.CgroupPaths);
-        var back = System.Text.Json.JsonSerializer.Deserialize(json, CgroupsJsonContext.Default.CgroupPaths)!;
+        var utf8 = OciRuntime.Container.State.HandJson.Object(w => OciRuntime.Container.State.CgroupPathsJson.Write(w, "cgroups", paths));
+        var json = System.Text.Encoding.UTF8.GetString(utf8);
+        var reader = new System.Text.Json.Utf8JsonReader(utf8);
+        reader.Read(); // the object
+        reader.Read(); // "cgroups"
+        reader.Read(); // its value
+        var back = OciRuntime.Container.State.CgroupPathsJson.Read(ref reader);
 
         Assert.Contains("\"mode\":\"Hybrid\"", json);
         Assert.Equal(paths.V1, back.V1);

@@ -165,7 +165,7 @@ internal static unsafe class ExecSpawner
         var what = step switch
         {
             ExecStep.WaitForParent => "waiting for the runtime",
-            ExecStep.JoinCgroup => $"joining cgroup {cgroupTasks.ElementAtOrDefault(detail)?.Directory ?? $"#{detail}"}",
+            ExecStep.JoinCgroup => $"joining cgroup {OciRuntime.Cgroups.CgroupTaskFile.DirectoryAt(cgroupTasks, detail)}",
             ExecStep.JoinNamespace => $"joining the container's namespace #{detail}",
             ExecStep.EnterRoot => "entering the container's root",
             ExecStep.CloneIntoPidNamespace => "starting the process in the container's pid namespace",

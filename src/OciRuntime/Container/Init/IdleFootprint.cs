@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using OciRuntime.Linux;
 
 namespace OciRuntime.Container.Init;
 
@@ -9,12 +10,9 @@ namespace OciRuntime.Container.Init;
 /// ours and of the libraries, refaulted from the page cache when it resumes). A mapping with private copies in it
 /// (data written since it was mapped) is left alone: dropping those would lose the writes.
 /// </summary>
-internal static unsafe partial class IdleFootprint
+internal static unsafe class IdleFootprint
 {
     private const int MADV_DONTNEED = 4;
-
-    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
-    private static partial int Madvise(nint address, nuint length, int advice);
 
     /// <summary>Collects the heap and finds the mappings to drop; <see cref="Drop"/> drops them.</summary>
     public static (nint Start, nuint Length)[] Prepare()
@@ -33,7 +31,7 @@ internal static unsafe partial class IdleFootprint
     /// <summary>Called right before blocking: whatever code runs after this faults its pages back in.</summary>
     public static void Drop((nint Start, nuint Length)[] mappings)
     {
-        foreach (var (start, length) in mappings) Madvise(start, length, MADV_DONTNEED);
+        foreach (var (start, length) in mappings) Libc.Madvise(start, length, MADV_DONTNEED);
     }
 
     /// <summary>

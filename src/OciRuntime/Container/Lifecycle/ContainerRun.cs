@@ -23,12 +23,7 @@ public static class ContainerRun
         var create = options.Create;
         if (options.Detach)
         {
-            ContainerCreate.Run(new CreateOptions
-            {
-                Root = create.Root, Id = create.Id, Bundle = create.Bundle, PidFile = create.PidFile,
-                ConsoleSocket = create.ConsoleSocket, NoPivot = create.NoPivot, NoNewKeyring = create.NoNewKeyring,
-                PreserveFds = create.PreserveFds, SystemdCgroup = create.SystemdCgroup, StartFollows = true,
-            });
+            ContainerCreate.Run(create with { StartFollows = true });
             ContainerStart.Run(create.Root, create.Id);
             return 0;
         }
@@ -38,13 +33,7 @@ public static class ContainerRun
         ContainerCreate.Created created;
         try
         {
-            created = ContainerCreate.Run(new CreateOptions
-            {
-                Root = create.Root, Id = create.Id, Bundle = create.Bundle, PidFile = create.PidFile,
-                ConsoleSocket = create.ConsoleSocket, NoPivot = create.NoPivot, NoNewKeyring = create.NoNewKeyring,
-                PreserveFds = create.PreserveFds, SystemdCgroup = create.SystemdCgroup, Foreground = true,
-                StartFollows = true, ConsoleSocketFd = initEnd?.Fd ?? -1,
-            });
+            created = ContainerCreate.Run(create with { Foreground = true, StartFollows = true, ConsoleSocketFd = initEnd?.Fd ?? -1 });
         }
         finally
         {

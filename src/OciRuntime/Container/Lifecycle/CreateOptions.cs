@@ -1,7 +1,7 @@
 namespace OciRuntime.Container.Lifecycle;
 
 /// <summary>The arguments of `create` (and the create half of `run`).</summary>
-public sealed class CreateOptions
+public sealed record CreateOptions
 {
     public required string Root { get; init; }
     public required string Id { get; init; }

@@ -151,7 +151,7 @@ internal static unsafe class InitSpawner
             ChildStep.CloneIntoPidNamespace => "starting the init in its pid namespace",
             ChildStep.BecomeRoot => "becoming root in the user namespace",
             ChildStep.ExecInit => "executing the init stage",
-            ChildStep.JoinCgroup => $"joining cgroup {cgroupTasks.ElementAtOrDefault(detail)?.Directory ?? $"#{detail}"}",
+            ChildStep.JoinCgroup => $"joining cgroup {OciRuntime.Cgroups.CgroupTaskFile.DirectoryAt(cgroupTasks, detail)}",
             _ => $"step {(int)step}",
         };
         return Errno.Exception($"container init: {what}", errno);

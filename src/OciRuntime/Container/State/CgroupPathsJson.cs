@@ -10,7 +10,7 @@ internal static class CgroupPathsJson
     public static void Write(Utf8JsonWriter w, string name, CgroupPaths cgroups)
     {
         w.WriteStartObject(name);
-        w.WriteString("mode", CgroupModeJsonConverter.Name(cgroups.Mode));
+        w.WriteString("mode", ModeName(cgroups.Mode));
         WriteMap(w, "v1", cgroups.V1);
         if (cgroups.Unified is { } unified) w.WriteString("unified", unified);
         w.WriteBoolean("rootless", cgroups.Rootless);
@@ -31,7 +31,7 @@ internal static class CgroupPathsJson
             if (r.TokenType == JsonTokenType.Null) continue;
             switch (name)
             {
-                case "mode": mode = CgroupModeJsonConverter.Parse(String(ref r)); break;
+                case "mode": mode = ParseMode(String(ref r)); break;
                 case "v1": v1 = Map(ref r); break;
                 case "unified": unified = String(ref r); break;
                 case "rootless": rootless = r.GetBoolean(); break;
@@ -40,4 +40,20 @@ internal static class CgroupPathsJson
         }
         return new CgroupPaths { Mode = mode, V1 = v1 ?? [], Unified = unified, Rootless = rootless };
     }
+
+    private static string ModeName(CgroupMode mode) => mode switch
+    {
+        CgroupMode.Legacy => "Legacy",
+        CgroupMode.Hybrid => "Hybrid",
+        CgroupMode.Unified => "Unified",
+        _ => throw new JsonException($"unknown cgroup mode {(int)mode}"),
+    };
+
+    private static CgroupMode ParseMode(string name) => name switch
+    {
+        "Legacy" => CgroupMode.Legacy,
+        "Hybrid" => CgroupMode.Hybrid,
+        "Unified" => CgroupMode.Unified,
+        _ => throw new JsonException($"unknown cgroup mode \"{name}\""),
+    };
 }

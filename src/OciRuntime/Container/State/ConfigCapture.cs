@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace OciRuntime.Container.State;
@@ -29,22 +28,13 @@ internal static class ConfigCapture
         var poststart = Member(hooks, "poststart");
         var poststop = Member(hooks, "poststop");
         if (!HasItems(poststart) && !HasItems(poststop)) return null;
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = RelaxedJsonEscaping.Encoder }))
+        var json = HandJson.Object(w =>
         {
-            w.WriteStartObject();
-            if (poststart is { } start) Write(w, "poststart", start);
-            if (poststop is { } stop) Write(w, "poststop", stop);
-            w.WriteEndObject();
-        }
-        using var kept = JsonDocument.Parse(buffer.WrittenMemory);
+            HandJson.WriteElement(w, "poststart", poststart);
+            HandJson.WriteElement(w, "poststop", poststop);
+        }, 256);
+        using var kept = JsonDocument.Parse(json);
         return kept.RootElement.Clone();
-    }
-
-    private static void Write(Utf8JsonWriter w, string name, JsonElement value)
-    {
-        w.WritePropertyName(name);
-        value.WriteTo(w);
     }
 
     private static bool HasItems(JsonElement? list) => list is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0;

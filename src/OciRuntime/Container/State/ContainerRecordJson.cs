@@ -112,13 +112,6 @@ internal static class ContainerRecordJson
         };
     }
 
-    private static void WriteElement(Utf8JsonWriter w, string name, JsonElement? element)
-    {
-        if (element is not { } value) return;
-        w.WritePropertyName(name);
-        value.WriteTo(w);
-    }
-
     private static LifecyclePhase Phase(string value) => value switch
     {
         "created" => LifecyclePhase.Created,

@@ -29,6 +29,14 @@ internal static class HandJson
         w.WriteEndObject();
     }
 
+    /// <summary>A member whose value is JSON kept as is; nothing when it is null.</summary>
+    public static void WriteElement(Utf8JsonWriter w, string name, JsonElement? element)
+    {
+        if (element is not { } value) return;
+        w.WritePropertyName(name);
+        value.WriteTo(w);
+    }
+
     public static Dictionary<string, string> Map(ref Utf8JsonReader r)
     {
         Is(r, JsonTokenType.StartObject);
