@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using OciRuntime.IntegrationTests.Infrastructure;
@@ -185,6 +186,24 @@ public sealed class ExecTests
         var id = StartSleeping(bundle);
         Assert.Equal(7, Exec(bundle, id, "sh", "-c", "exit 7").ExitCode);
         Assert.Equal(128 + 15, Exec(bundle, id, "sh", "-c", "kill -TERM $$").ExitCode);
+    }
+
+    [SkippableFact]
+    public void A_foreground_exec_passes_the_signals_it_gets_on_to_the_program()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        bundle.Config["root"]!["readonly"] = false;
+        var id = StartSleeping(bundle);
+        var marker = Path.Combine(bundle.Directory, "rootfs", "trapping");
+        var exec = Process.Start(Ocirun.BinaryPath, ["--root", bundle.StateRoot, "exec", id,
+            "sh", "-c", "trap 'exit 9' USR1; touch /trapping; sleep 100 & wait"])!;
+        LifecycleTests.WaitFor(() => File.Exists(marker));
+
+        Assert.Equal(0, Ocirun.Exec("kill", ["-USR1", exec.Id.ToString()]).ExitCode);
+
+        Assert.True(exec.WaitForExit(10_000), "exec did not end");
+        Assert.Equal(9, exec.ExitCode);
     }
 
     [SkippableFact]

@@ -182,5 +182,19 @@ public sealed class HooksTests : IDisposable
         Assert.Equal(["FOO=bar baz", "OTHER=1"], env);
     }
 
+    [SkippableFact]
+    public void Hooks_of_a_foreground_run_start_with_no_signal_blocked()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        SetHooks(bundle, "poststart", ShellHook($"grep SigBlk /proc/self/status >> {Log}"));
+        bundle.Save();
+
+        var run = bundle.Run();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("SigBlk:\t0000000000000000\n", File.ReadAllText(Log));
+    }
+
     public void Dispose() => Directory.Delete(_logDir, recursive: true);
 }

@@ -38,6 +38,24 @@ public sealed class LifecycleTests
     }
 
     [SkippableFact]
+    public void A_foreground_run_passes_the_signals_it_gets_on_to_the_container()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "trap 'exit 7' TERM; touch /trapping; sleep 100 & wait");
+        bundle.Config["root"]!["readonly"] = false;
+        bundle.Save();
+        var marker = Path.Combine(bundle.Directory, "rootfs", "trapping");
+        var run = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
+            ["--root", bundle.StateRoot, "run", "--bundle", bundle.Directory, bundle.NewId()])!;
+        WaitFor(() => File.Exists(marker));
+
+        Assert.Equal(0, Infrastructure.Ocirun.Exec("kill", ["-TERM", run.Id.ToString()]).ExitCode);
+
+        Assert.True(run.WaitForExit(10_000), "run did not end");
+        Assert.Equal(7, run.ExitCode);
+    }
+
+    [SkippableFact]
     public void Run_removes_the_container_afterwards_unless_keep()
     {
         Root.Require();

@@ -35,6 +35,7 @@ internal static unsafe class ChildProcess
     private static void RunChild(void* raw)
     {
         var state = (ExecState*)raw;
+        RawSyscalls.UnblockAllSignals();
         if (RawSyscalls.Dup2(state->Stdin, 0) < 0 || RawSyscalls.Dup2(state->Stdout, 1) < 0 || RawSyscalls.Dup2(state->Stderr, 2) < 0)
             RawSyscalls.Exit(126);
         RawSyscalls.Execve(state->Path, state->Argv, state->Envp);

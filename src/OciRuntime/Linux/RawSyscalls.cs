@@ -102,7 +102,17 @@ internal static unsafe partial class RawSyscalls
 
     [DllImport("libc", EntryPoint = "sigprocmask", ExactSpelling = true)]
     [SuppressGCTransition]
-    public static extern int SigProcMask(int how, ulong* set, ulong* oldSet);
+    private static extern int SigProcMask(int how, ulong* set, ulong* oldSet);
+
+    /// <summary>Blocks no signal: a child inherits the mask of the thread that cloned it, which a foreground run or
+    /// exec sets (SignalQueue), and exec keeps it.</summary>
+    public static void UnblockAllSignals()
+    {
+        const int SIG_SETMASK = 2;
+        var empty = stackalloc ulong[16]; // glibc's sigset_t
+        for (var i = 0; i < 16; i++) empty[i] = 0;
+        SigProcMask(SIG_SETMASK, empty, null);
+    }
 
     [DllImport("libc", EntryPoint = "_exit", ExactSpelling = true)]
     [SuppressGCTransition]

@@ -20,10 +20,6 @@ namespace OciRuntime.Container.Exec;
 /// </summary>
 public static class ContainerExec
 {
-    /// <summary>Signals a foreground exec passes on (SIGKILL and SIGSTOP cannot be caught).</summary>
-    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, SIGWINCH];
-    private const int SIGWINCH = 28;
-
     private static T WhileInitLives<T>(InitProcess init, Func<T> step)
     {
         try
@@ -69,9 +65,12 @@ public static class ContainerExec
             CloseAll(fds);
             if (request.PidFile != null) PidFile.Write(request.PidFile, pid);
             if (request.Detach) return 0;
+            using var forwarder = new SignalForwarder();
             // Without a console socket our own stdin and stdout are the process's terminal, as runc relays it.
             using var proxy = master >= 0 ? ConsoleProxy.Start(master) : null;
-            return Wait(pid, proxy);
+            var status = forwarder.Wait(pid, proxy);
+            proxy?.Drain();
+            return ChildProcess.ShellExitCode(status);
         }
         finally
         {
@@ -216,32 +215,6 @@ public static class ContainerExec
         finally
         {
             Libc.Close(fd);
-        }
-    }
-
-    /// <summary>Waits for the program (our child), passing on the signals the caller sends us meanwhile (a window
-    /// size change goes to the relayed terminal instead).</summary>
-    private static int Wait(int pid, ConsoleProxy? proxy)
-    {
-        var registrations = new List<PosixSignalRegistration>();
-        try
-        {
-            foreach (var signal in ForwardedSignals)
-            {
-                registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
-                {
-                    context.Cancel = true;
-                    if (signal == SIGWINCH && proxy != null) proxy.Resize();
-                    else Libc.Kill(pid, signal);
-                }));
-            }
-            var status = ChildProcess.Wait(pid, null) ?? 0;
-            proxy?.Drain();
-            return ChildProcess.ShellExitCode(status);
-        }
-        finally
-        {
-            foreach (var registration in registrations) registration.Dispose();
         }
     }
 

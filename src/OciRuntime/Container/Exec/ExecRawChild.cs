@@ -16,7 +16,6 @@ internal static unsafe class ExecRawChild
         PR_CAP_AMBIENT_RAISE = 2, PR_CAP_AMBIENT_CLEAR_ALL = 4;
     private const uint LINUX_CAPABILITY_VERSION_3 = 0x20080522;
     private const nuint TIOCSCTTY = 0x540E;
-    private const int SIG_SETMASK = 2;
     private const uint CLOSE_RANGE_CLOEXEC = 4;
     private const int O_WRONLY = 1, O_CLOEXEC = 0x80000;
 
@@ -151,9 +150,7 @@ internal static unsafe class ExecRawChild
             if (signal is 9 or 19) continue;
             RawSyscalls.SetSignalHandler(signal, 0);
         }
-        var empty = stackalloc ulong[16];
-        for (var i = 0; i < 16; i++) empty[i] = 0;
-        RawSyscalls.SigProcMask(SIG_SETMASK, empty, null);
+        RawSyscalls.UnblockAllSignals();
     }
 
     private static bool WriteAttr(ExecChildPlan* plan, ReadOnlySpan<byte> path, byte* value, int length)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using OciRuntime.Container.Console;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Container.State;
@@ -13,10 +12,6 @@ namespace OciRuntime.Container.Lifecycle;
 public static class ContainerRun
 {
     private const int PR_SET_CHILD_SUBREAPER = 36;
-
-    /// <summary>Signals a foreground `run` passes on to the container (SIGKILL and SIGSTOP cannot be caught).</summary>
-    private static readonly int[] ForwardedSignals = [1, 2, 3, 10, 12, 14, 15, 18, 20, 21, 22, SIGWINCH];
-    private const int SIGWINCH = 28;
 
     public static int Run(RunOptions options)
     {
@@ -40,28 +35,18 @@ public static class ContainerRun
             initEnd?.Dispose();
         }
         using var terminal = terminalEnd;
-        using var proxy = created.Terminal && terminalEnd != null ? ConsoleProxy.Start(terminalEnd.ReceiveFd()) : null;
         var store = new StateStore(create.Root);
-        var registrations = new List<PosixSignalRegistration>();
         try
         {
-            foreach (var signal in ForwardedSignals)
-            {
-                registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
-                {
-                    context.Cancel = true;
-                    if (signal == SIGWINCH && proxy != null) proxy.Resize();
-                    else Libc.Kill(created.InitPid, signal);
-                }));
-            }
+            using var forwarder = new SignalForwarder();
+            using var proxy = created.Terminal && terminalEnd != null ? ConsoleProxy.Start(terminalEnd.ReceiveFd()) : null;
             ContainerStart.Run(create.Root, create.Id);
-            var status = ChildProcess.Wait(created.InitPid, null) ?? 0;
+            var status = forwarder.Wait(created.InitPid, proxy);
             proxy?.Drain();
             return ChildProcess.ShellExitCode(status);
         }
         finally
         {
-            foreach (var registration in registrations) registration.Dispose();
             if (!options.Keep) DeleteQuietly(store, create.Id);
         }
     }
