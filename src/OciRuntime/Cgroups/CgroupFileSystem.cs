@@ -1,5 +1,6 @@
 using System.Text;
 using OciRuntime.Cgroups.Native;
+using OciRuntime.Linux;
 
 namespace OciRuntime.Cgroups;
 
@@ -24,7 +25,7 @@ public class CgroupFileSystem
 
     public virtual bool DirectoryExists(string path) => Directory.Exists(Real(path));
 
-    public virtual string ReadFile(string path) => File.ReadAllText(Real(path));
+    public virtual string ReadFile(string path) => FileText.Read(Real(path));
 
     /// <summary>
     /// Reads a file that may be absent (a controller the kernel lacks, a cgroup a racing delete removed: files of

@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 namespace OciRuntime.Cgroups;
 
 /// <summary>
@@ -31,7 +32,7 @@ public sealed class CgroupHierarchy
     /// <summary>The cgroup2 mount: the whole tree on a unified host, the extra hierarchy on a hybrid one.</summary>
     public CgroupMountEntry? UnifiedMount { get; }
 
-    public static CgroupHierarchy DetectHost() => Detect(File.ReadAllText("/proc/self/mountinfo"));
+    public static CgroupHierarchy DetectHost() => Detect(FileText.Read("/proc/self/mountinfo"));
 
     public static CgroupHierarchy Detect(string mountInfo)
     {

@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 namespace OciRuntime.Cgroups;
 
 /// <summary>
@@ -8,7 +9,7 @@ public static class ProcessCgroups
 {
     public const string UnifiedKey = "";
 
-    public static IReadOnlyDictionary<string, string> ReadSelf() => Parse(File.ReadAllText("/proc/self/cgroup"));
+    public static IReadOnlyDictionary<string, string> ReadSelf() => Parse(FileText.Read("/proc/self/cgroup"));
 
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {

@@ -1,4 +1,5 @@
 using OciRuntime.Spec;
+using OciRuntime.Linux;
 
 namespace OciRuntime.Cgroups;
 
@@ -29,7 +30,7 @@ public sealed record UpdateRequest(LinuxResources Resources, string? L3CacheSche
         if (pathOrDash == "-") return stdin.ReadToEnd();
         try
         {
-            return File.ReadAllText(pathOrDash);
+            return FileText.Read(pathOrDash);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

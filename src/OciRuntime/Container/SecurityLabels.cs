@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 namespace OciRuntime.Container;
 
 /// <summary>
@@ -37,7 +38,7 @@ public static class SecurityLabels
     {
         try
         {
-            return File.ReadAllText("/sys/module/apparmor/parameters/enabled").StartsWith('Y');
+            return FileText.Read("/sys/module/apparmor/parameters/enabled").StartsWith('Y');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

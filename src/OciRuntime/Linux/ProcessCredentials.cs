@@ -68,8 +68,10 @@ internal static unsafe class ProcessCredentials
     public static int LastCapability()
     {
         if (_lastCapability is { } known) return known;
-        var text = File.Exists("/proc/sys/kernel/cap_last_cap") ? File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim() : "40";
-        _lastCapability = int.TryParse(text, out var last) ? last : 40;
+        string text;
+        try { text = FileText.Read("/proc/sys/kernel/cap_last_cap"); }
+        catch (FileNotFoundException) { text = "40"; }
+        _lastCapability = int.TryParse(text.AsSpan().Trim(), out var last) ? last : 40;
         return _lastCapability.Value;
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Tmds.Linux;
+using OciRuntime.Linux;
 
 namespace OciRuntime.Seccomp;
 
@@ -30,7 +31,7 @@ internal static unsafe class LibSeccompIdentity
     {
         try
         {
-            return File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
+            return FileText.Read("/proc/sys/kernel/osrelease").Trim();
         }
         catch (IOException)
         {

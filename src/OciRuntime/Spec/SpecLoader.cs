@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 namespace OciRuntime.Spec;
 
 /// <summary>Reads a bundle's config.json. Validation is separate (<see cref="SpecValidator"/>).</summary>
@@ -14,7 +15,7 @@ public static class SpecLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = FileText.Read(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -104,7 +104,7 @@ public static class ContainerExec
             string text;
             try
             {
-                text = File.ReadAllText(file);
+                text = FileText.Read(file);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -20,7 +20,7 @@ internal static unsafe class IdleFootprint
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         try
         {
-            return CleanFileMappings(File.ReadAllText("/proc/self/smaps")).ToArray();
+            return CleanFileMappings(FileText.Read("/proc/self/smaps")).ToArray();
         }
         catch (IOException)
         {

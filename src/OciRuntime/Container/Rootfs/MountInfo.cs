@@ -1,3 +1,4 @@
+using OciRuntime.Linux;
 namespace OciRuntime.Container.Rootfs;
 
 /// <summary>Reads /proc/self/mountinfo: which mount holds a path, and whether it propagates (shared:N).</summary>
@@ -7,7 +8,7 @@ internal static class MountInfo
 
     public static IEnumerable<Entry> Read(string path = "/proc/self/mountinfo")
     {
-        foreach (var line in File.ReadLines(path)) if (Parse(line) is { } entry) yield return entry;
+        foreach (var line in FileText.ReadLines(path)) if (Parse(line) is { } entry) yield return entry;
     }
 
     /// <summary>One line: ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - TYPE SOURCE SUPER.</summary>
