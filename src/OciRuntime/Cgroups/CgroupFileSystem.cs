@@ -64,6 +64,38 @@ public class CgroupFileSystem
         }
     }
 
+    /// <summary>
+    /// Writes each value in its own write(2) through one open of the file (devices.allow and devices.deny take one
+    /// rule per write); stops at the first failure and returns its errno, 0 when all went through.
+    /// </summary>
+    public virtual unsafe int TryWriteEach(string path, IReadOnlyList<string> values, out int failed)
+    {
+        failed = 0;
+        var fd = CgroupSyscalls.Open(Real(path), CgroupSyscalls.O_WRONLY | CgroupSyscalls.O_TRUNC | CgroupSyscalls.O_CLOEXEC, 0);
+        if (fd < 0) return System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        try
+        {
+            for (; failed < values.Count; failed++)
+            {
+                var bytes = Encoding.UTF8.GetBytes(values[failed]);
+                while (true)
+                {
+                    fixed (byte* p = bytes)
+                    {
+                        if (CgroupSyscalls.Write(fd, p, (nuint)bytes.Length) >= 0) break;
+                    }
+                    var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+                    if (errno != CgroupSyscalls.EINTR) return errno;
+                }
+            }
+            return 0;
+        }
+        finally
+        {
+            CgroupSyscalls.Close(fd);
+        }
+    }
+
     public void WriteFile(string path, string value)
     {
         var errno = TryWriteFile(path, value);

@@ -82,8 +82,9 @@ internal sealed unsafe class SignalQueue : IDisposable
 
     /// <summary>
     /// The finalizer thread starts before Main with the signal mask ocirun was started with, and only a thread can
-    /// change its own mask: a finalizer is the one piece of our code that runs there. One collection finds the
-    /// object unreachable and the finalizer thread runs it before WaitForPendingFinalizers returns.
+    /// change its own mask: a finalizer is the one piece of our code that runs there. A collection finds the
+    /// object unreachable and the finalizer thread runs it before WaitForPendingFinalizers returns. (The collection
+    /// a clone's no-GC region starts with does not finalize: it is a minimal one.) Not compacting spares it writes.
     /// </summary>
     private sealed class FinalizerThreadMask
     {
@@ -104,7 +105,7 @@ internal sealed unsafe class SignalQueue : IDisposable
             for (var attempt = 0; attempt < 3 && !Blocked(mask); attempt++)
             {
                 Abandon(mask);
-                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: false);
                 GC.WaitForPendingFinalizers();
             }
             if (!Blocked(mask))

@@ -242,4 +242,21 @@ public class CgroupDeviceApplyTests
              "devices.allow=c 10:200 rwm"],
             fs.Writes.Select(w => $"{Path.GetFileName(w.Path)}={w.Value}"));
     }
+
+    [Fact]
+    public void A_v1_device_rule_the_kernel_refuses_is_named_with_its_file()
+    {
+        const int EINVAL = 22;
+        using var fs = new FakeCgroupFs()
+            .With("/sys/fs/cgroup/devices/c/devices.list", "a *:* rwm\n")
+            .With("/sys/fs/cgroup/devices/c/devices.allow")
+            .With("/sys/fs/cgroup/devices/c/devices.deny");
+        fs.OnWrite = (_, value) => value == "c 1:8 rwm" ? EINVAL : null;
+        var manager = CgroupManager.Open(new CgroupPaths { Mode = CgroupMode.Legacy, V1 = { ["devices"] = "/sys/fs/cgroup/devices/c" } }, fs);
+
+        var error = Assert.Throws<OciRuntimeException>(() => manager.ApplyDevices([]));
+
+        Assert.Equal("cgroup: write c 1:8 rwm to /sys/fs/cgroup/devices/c/devices.allow: Invalid argument", error.Message);
+        Assert.Equal("devices.allow=c 1:8 rwm", fs.Writes.Select(w => $"{Path.GetFileName(w.Path)}={w.Value}").Last());
+    }
 }

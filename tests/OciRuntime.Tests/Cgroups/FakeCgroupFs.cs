@@ -50,6 +50,15 @@ internal sealed class FakeCgroupFs : CgroupFileSystem, IDisposable
         return base.TryWriteFile(path, value);
     }
 
+    public override int TryWriteEach(string path, IReadOnlyList<string> values, out int failed)
+    {
+        for (failed = 0; failed < values.Count; failed++)
+        {
+            if (TryWriteFile(path, values[failed]) is var errno and not 0) return errno;
+        }
+        return 0;
+    }
+
     public override void AttachDeviceProgram(string path, IReadOnlyList<BpfInstruction> program) =>
         DevicePrograms.Add((path, program));
 

@@ -86,11 +86,17 @@ public sealed class DeviceRuleSet
     }
 
     /// <summary>The exceptions ordered by (major, minor, type), wildcards first, as runc orders them.</summary>
-    public IReadOnlyList<DeviceRule> Exceptions =>
-        _exceptions
-            .OrderBy(e => e.Key.Major).ThenBy(e => e.Key.Minor).ThenBy(e => e.Key.Type)
-            .Select(e => new DeviceRule(e.Key.Type, e.Key.Major, e.Key.Minor, e.Value, !DefaultAllow))
-            .ToList();
+    public IReadOnlyList<DeviceRule> Exceptions
+    {
+        get
+        {
+            var rules = new List<DeviceRule>(_exceptions.Count);
+            foreach (var (key, access) in _exceptions) rules.Add(new DeviceRule(key.Type, key.Major, key.Minor, access, !DefaultAllow));
+            // Keys are unique, so an unstable sort orders them as a stable one would.
+            rules.Sort(static (a, b) => (a.Major, a.Minor, a.Type).CompareTo((b.Major, b.Minor, b.Type)));
+            return rules;
+        }
+    }
 
     /// <summary>
     /// The exceptions in the order they were first granted (config rules, then the default allowlist): v1 lists

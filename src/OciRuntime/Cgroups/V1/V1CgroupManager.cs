@@ -104,8 +104,17 @@ public sealed class V1CgroupManager(CgroupPaths paths, CgroupFileSystem fs) : Cg
             return;
         }
         var current = Devices.DeviceRuleSet.FromV1List(Fs.ReadFile(Path.Join(dir, "devices.list")));
-        foreach (var (file, value) in Devices.V1DeviceWrites.Plan(current, target))
-            Fs.WriteFile(Path.Join(dir, file), value);
+        var writes = Devices.V1DeviceWrites.Plan(current, target);
+        // Consecutive rules for the same file go through one open of it.
+        for (var next = 0; next < writes.Count;)
+        {
+            var file = writes[next].File;
+            var values = new List<string>();
+            for (; next < writes.Count && writes[next].File == file; next++) values.Add(writes[next].Value);
+            var path = Path.Join(dir, file);
+            var errno = Fs.TryWriteEach(path, values, out var failed);
+            if (errno != 0) throw CgroupFileSystem.WriteFailure(path, values[failed], errno);
+        }
     }
 
     public override IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, PlanMode mode) =>
