@@ -26,6 +26,13 @@ internal sealed unsafe class SignalQueue : IDisposable
         _fd = fd;
     }
 
+    /// <summary>
+    /// Blocks <paramref name="signals"/> in the runtime's finalizer thread (see <see cref="FinalizerThreadMask"/>),
+    /// which <see cref="Open"/> would otherwise do. The collection that takes costs least while the heap is small:
+    /// call this early.
+    /// </summary>
+    public static void PrepareFinalizerThread(ReadOnlySpan<int> signals) => FinalizerThreadMask.Block(MaskOf(signals));
+
     /// <summary>Blocks <paramref name="signals"/> in every thread and opens the queue they collect in; signals
     /// already pending (sent before) come out first.</summary>
     public static SignalQueue Open(ReadOnlySpan<int> signals)

@@ -35,6 +35,7 @@ public static class ContainerExec
 
     public static int Run(ExecRequest request)
     {
+        if (!request.Detach) SignalForwarder.Prepare();
         var store = new StateStore(request.Root);
         var record = store.Load(request.Id);
         CheckStatus(new StatusResolver().Resolve(record, store.PathsOf(request.Id)), request.IgnorePaused);

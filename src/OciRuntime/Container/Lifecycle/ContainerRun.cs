@@ -22,6 +22,7 @@ public static class ContainerRun
             ContainerStart.Run(create.Root, create.Id);
             return 0;
         }
+        SignalForwarder.Prepare();
         if (!options.NoSubreaper) Libc.Prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
         // Without a console socket a terminal container gets ours: the pty master comes back on this pair.
         var (terminalEnd, initEnd) = create.ConsoleSocket == null ? SyncSocket.CreatePair() : (null, null);

@@ -21,6 +21,9 @@ internal sealed class SignalForwarder : IDisposable
 
     private readonly SignalQueue _queue = SignalQueue.Open(Signals);
 
+    /// <summary>Readies the runtime's finalizer thread early, while its collection is cheap.</summary>
+    public static void Prepare() => SignalQueue.PrepareFinalizerThread(Signals);
+
     /// <summary>Waits for <paramref name="pid"/> to end; returns its wait status.</summary>
     public unsafe int Wait(int pid, ConsoleProxy? terminal)
     {
