@@ -56,6 +56,33 @@ public sealed class LifecycleTests
     }
 
     [SkippableFact]
+    public void A_signal_sent_to_a_foreground_run_while_it_creates_the_container_does_not_end_it()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "exit 3");
+        var marker = Path.Combine(bundle.Directory, "hook-started");
+        bundle.Config["hooks"] = new JsonObject
+        {
+            ["createRuntime"] = new JsonArray(new JsonObject
+            {
+                ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", $"touch {marker}; sleep 0.5"),
+            }),
+        };
+        bundle.Save();
+        var id = bundle.NewId();
+        var run = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
+            ["--root", bundle.StateRoot, "run", "--bundle", bundle.Directory, id])!;
+        WaitFor(() => File.Exists(marker));
+
+        // Passed on to the container's init once it runs; as pid 1 without a handler, it ignores it.
+        Assert.Equal(0, Infrastructure.Ocirun.Exec("kill", ["-TERM", run.Id.ToString()]).ExitCode);
+
+        Assert.True(run.WaitForExit(10_000), "run did not end");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(1, bundle.Ocirun("state", id).ExitCode);
+    }
+
+    [SkippableFact]
     public void Run_removes_the_container_afterwards_unless_keep()
     {
         Root.Require();

@@ -212,4 +212,54 @@ public sealed class SeccompTests
         Assert.Equal("rc=1\n", result.Stdout);
         Assert.Contains("Invalid cross-device link", result.Stderr);
     }
+
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)] // loaded before the capabilities are dropped
+    public void An_exec_hands_its_own_notify_fd_to_the_agent_which_answers_its_syscalls(bool noNewPrivileges)
+    {
+        Root.Require();
+        const int EXDEV = 18;
+        var profile = new JsonObject
+        {
+            ["defaultAction"] = "SCMP_ACT_ALLOW",
+            ["listenerMetadata"] = "agent-data",
+            ["syscalls"] = new JsonArray(SeccompProfiles.Rule(["mkdir", "mkdirat"], "SCMP_ACT_NOTIFY")),
+        };
+        using var bundle = WithProfile(profile, "sleep", "1000");
+        bundle.Process["noNewPrivileges"] = noNewPrivileges;
+        using var agent = new SeccompAgent(bundle.Directory);
+        profile["listenerPath"] = agent.Path;
+        bundle.Save();
+        var id = bundle.NewId();
+        var run = Task.Run(() => bundle.Ocirun("run", "-d", "--bundle", bundle.Directory, id));
+        var (_, initFd) = agent.Receive(TimeSpan.FromSeconds(20));
+        SeccompAgent.close(initFd);
+        Assert.True(run.Result.ExitCode == 0, run.Result.ToString());
+        var initPid = JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["pid"]!.GetValue<int>();
+
+        var exec = Task.Run(() => bundle.Ocirun("exec", id, "sh", "-c", "mkdir /dev/shm/x; echo rc=$?"));
+        var (state, fd) = agent.Receive(TimeSpan.FromSeconds(20));
+        try
+        {
+            Assert.True(fd >= 0, "no fd received");
+            SeccompAgent.AnswerOne(fd, EXDEV, TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            SeccompAgent.close(fd);
+        }
+        var result = exec.Result;
+
+        Assert.Equal("rc=1\n", result.Stdout);
+        Assert.Contains("Invalid cross-device link", result.Stderr);
+        var message = JsonNode.Parse(state)!;
+        Assert.Equal("seccompFd", message["fds"]![0]!.GetValue<string>());
+        Assert.Equal("agent-data", message["metadata"]!.GetValue<string>());
+        Assert.Equal(id, message["state"]!["id"]!.GetValue<string>());
+        Assert.Equal("running", message["state"]!["status"]!.GetValue<string>());
+        Assert.Equal(initPid, message["state"]!["pid"]!.GetValue<int>());
+        Assert.NotEqual(initPid, message["pid"]!.GetValue<int>());
+        Assert.Equal(0, bundle.Ocirun("delete", "--force", id).ExitCode);
+    }
 }

@@ -114,6 +114,10 @@ internal static unsafe partial class RawSyscalls
         SigProcMask(SIG_SETMASK, empty, null);
     }
 
+    [DllImport("libc", EntryPoint = "sendmsg", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern nint SendMsg(int fd, Libc.MsgHdr* message, int flags);
+
     [DllImport("libc", EntryPoint = "_exit", ExactSpelling = true)]
     [SuppressGCTransition]
     public static extern void Exit(int status);

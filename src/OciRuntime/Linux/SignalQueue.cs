@@ -26,13 +26,6 @@ internal sealed unsafe class SignalQueue : IDisposable
         _fd = fd;
     }
 
-    /// <summary>
-    /// Blocks <paramref name="signals"/> in the runtime's finalizer thread (see <see cref="FinalizerThreadMask"/>),
-    /// which <see cref="Open"/> would otherwise do. The collection that takes costs least while the heap is small:
-    /// call this early.
-    /// </summary>
-    public static void PrepareFinalizerThread(ReadOnlySpan<int> signals) => FinalizerThreadMask.Block(MaskOf(signals));
-
     /// <summary>Blocks <paramref name="signals"/> in every thread and opens the queue they collect in; signals
     /// already pending (sent before) come out first.</summary>
     public static SignalQueue Open(ReadOnlySpan<int> signals)
@@ -66,10 +59,20 @@ internal sealed unsafe class SignalQueue : IDisposable
         }
     }
 
-    /// <summary>Closes the queue and lets the calling thread take these signals again (the finalizer thread keeps
-    /// blocking them, which only matters to a process that goes on to need their default action there).</summary>
+    /// <summary>Drops the signals still queued (they were meant for a child that has gone; unblocked, one would now
+    /// end this process with its default action), closes the queue and lets the calling thread take these signals
+    /// again (the finalizer thread keeps blocking them, which only matters to a process that goes on to need their
+    /// default action there).</summary>
     public void Dispose()
     {
+        const int F_SETFL = 4;
+        var info = stackalloc byte[SiginfoSize];
+        if (Libc.Fcntl(_fd, F_SETFL, Libc.O_NONBLOCK) == 0)
+        {
+            while (Libc.Read(_fd, info, SiginfoSize) == SiginfoSize)
+            {
+            }
+        }
         Libc.Close(_fd);
         SetThreadMask(SIG_UNBLOCK, _mask);
     }

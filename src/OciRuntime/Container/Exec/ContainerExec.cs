@@ -35,7 +35,8 @@ public static class ContainerExec
 
     public static int Run(ExecRequest request)
     {
-        if (!request.Detach) SignalForwarder.Prepare();
+        // From the start, so that a signal sent while the process is made is passed on once it runs, not lost.
+        using var forwarder = request.Detach ? null : new SignalForwarder();
         var store = new StateStore(request.Root);
         var record = store.Load(request.Id);
         CheckStatus(new StatusResolver().Resolve(record, store.PathsOf(request.Id)), request.IgnorePaused);
@@ -51,14 +52,13 @@ public static class ContainerExec
         // The init may die at any moment (a racing kill or delete): a step that then fails (its /proc/PID files, its
         // cgroups) met a stopped container.
         using var namespaces = WhileInitLives(init, () => ContainerNamespaces.Open(init.Pid));
-        using var seccomp = RecordedSpec.Seccomp(record) is { } profile ? SeccompSetup.Prepare(profile, store.Root) : null;
-        if (seccomp is { HasListener: true })
-            throw new OciRuntimeException("seccomp: exec into a container whose filter notifies a listener is not supported yet");
+        var profile = RecordedSpec.Seccomp(record);
+        using var seccomp = profile != null ? SeccompSetup.Prepare(profile, store.Root) : null;
         var fds = new List<int>();
         try
         {
             var master = -1;
-            var setup = WhileInitLives(init, () => Plan(request, record, process, init.Pid, namespaces, seccomp, fds, out master));
+            var setup = WhileInitLives(init, () => Plan(request, record, process, init.Pid, namespaces, profile, seccomp, fds, out master));
             // From here on the namespaces we opened are known to be the init's: it has not exited, so its pid
             // was not reused while we opened /proc/PID/ns.
             if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot exec in a stopped container");
@@ -66,10 +66,9 @@ public static class ContainerExec
             CloseAll(fds);
             if (request.PidFile != null) PidFile.Write(request.PidFile, pid);
             if (request.Detach) return 0;
-            using var forwarder = new SignalForwarder();
             // Without a console socket our own stdin and stdout are the process's terminal, as runc relays it.
             using var proxy = master >= 0 ? ConsoleProxy.Start(master) : null;
-            var status = forwarder.Wait(pid, proxy);
+            var status = forwarder!.Wait(pid, proxy);
             proxy?.Drain();
             return ChildProcess.ShellExitCode(status);
         }
@@ -124,7 +123,7 @@ public static class ContainerExec
 
     /// <param name="master">The pty master to relay when the process gets a terminal without a console socket, else -1.</param>
     private static ExecSetup Plan(ExecRequest request, ContainerRecord record, Process process, int initPid,
-        ContainerNamespaces namespaces, SeccompProgram? seccomp, List<int> fds, out int master)
+        ContainerNamespaces namespaces, LinuxSeccomp? profile, SeccompProgram? seccomp, List<int> fds, out int master)
     {
         master = -1;
         using var root = new RootedPath($"/proc/{initPid}/root");
@@ -164,6 +163,9 @@ public static class ContainerExec
             Rlimits = (process.Rlimits ?? []).Select(ToSetting).ToList(),
             NoNewPrivileges = process.NoNewPrivileges == true,
             Seccomp = seccomp,
+            PassSeccompNotifyFd = seccomp is { HasListener: true }
+                ? (fd, pid) => SeccompNotifyFd.Pass(profile, record, ContainerStatus.Running, initPid, pid, fd)
+                : null,
             AppArmorExec = SecurityLabels.AppArmorExecValue(process.ApparmorProfile),
             SelinuxExec = SecurityLabels.SelinuxExecValue(process.SelinuxLabel),
             ConsoleFd = consoleFd,

@@ -84,4 +84,5 @@ internal enum ExecStep
     Exec = 17,
     CwdOutsideRoot = 18,
     JoinCgroup = 19,
+    SeccompNotifyFd = 20,
 }

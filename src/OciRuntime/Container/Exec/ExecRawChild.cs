@@ -135,8 +135,17 @@ internal static unsafe class ExecRawChild
     private static void LoadSeccomp(ExecChildPlan* plan)
     {
         const int SECCOMP_SET_MODE_FILTER = 1;
-        if (RawSyscalls.Syscall(plan->SeccompSyscall, SECCOMP_SET_MODE_FILTER, plan->SeccompFlags, (long)plan->SeccompProgram) < 0)
-            Fail(plan, ExecStep.Seccomp, 0);
+        const uint SECCOMP_FILTER_FLAG_NEW_LISTENER = 1 << 3;
+        var listener = RawSyscalls.Syscall(plan->SeccompSyscall, SECCOMP_SET_MODE_FILTER, plan->SeccompFlags, (long)plan->SeccompProgram);
+        if (listener < 0) Fail(plan, ExecStep.Seccomp, 0);
+        if ((plan->SeccompFlags & SECCOMP_FILTER_FLAG_NEW_LISTENER) == 0) return;
+        // The notify fd goes to the parent, which hands it to the agent at listenerPath (as runc does): the program
+        // starts only once the agent has it.
+        byte passed;
+        if (!Clone3.ReportWithFd(plan->SyncFd, ChildReport.SeccompNotifyFd, (int)listener)
+            || RawSyscalls.Read(plan->SyncFd, &passed, 1) != 1)
+            Fail(plan, ExecStep.SeccompNotifyFd, 0);
+        RawSyscalls.Close((int)listener);
     }
 
     /// <summary>

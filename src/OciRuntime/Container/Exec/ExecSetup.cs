@@ -29,6 +29,9 @@ internal sealed class ExecSetup
     public IReadOnlyList<RlimitSetting> Rlimits { get; init; } = [];
     public bool NoNewPrivileges { get; init; }
     public SeccompProgram? Seccomp { get; init; }
+    /// <summary>Hands the program's seccomp notify fd to the agent (arguments: the fd, the program's pid); set when
+    /// <see cref="Seccomp"/> has a listener.</summary>
+    public Action<int, int>? PassSeccompNotifyFd { get; init; }
     /// <summary>What to write to the AppArmor exec attribute ("exec PROFILE"), or null.</summary>
     public string? AppArmorExec { get; init; }
     public string? SelinuxExec { get; init; }

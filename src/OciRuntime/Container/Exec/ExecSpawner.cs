@@ -139,6 +139,21 @@ internal static unsafe class ExecSpawner
                     unreaped.Remove(firstPid);
                     continue;
                 }
+                if (frame.Report == ChildReport.SeccompNotifyFd)
+                {
+                    try
+                    {
+                        if (frame.Fds.Length != 1 || setup.PassSeccompNotifyFd == null)
+                            throw new OciRuntimeException($"seccomp: unexpected notify fd report ({frame.Fds.Length} fds)");
+                        setup.PassSeccompNotifyFd(frame.Fds[0], programPid);
+                    }
+                    finally
+                    {
+                        foreach (var fd in frame.Fds) Libc.Close(fd);
+                    }
+                    socket.SendGo();
+                    continue;
+                }
                 if (frame.Report == ChildReport.Failed) throw Failure(frame.A, frame.B, setup.Path, setup.CgroupTasks);
             }
             // End of stream: every copy of the child's end is gone, the last one closed by a successful exec.
@@ -175,6 +190,7 @@ internal static unsafe class ExecSpawner
             ExecStep.SelinuxLabel => "applying the SELinux label",
             ExecStep.NoNewPrivileges => "setting no_new_privs",
             ExecStep.Seccomp => "loading the seccomp filter",
+            ExecStep.SeccompNotifyFd => "passing the seccomp notify fd",
             ExecStep.BoundingSet => $"dropping {Capability.NameOf(detail) ?? $"capability {detail}"} from the bounding set",
             ExecStep.SetGroups => "setting the additional groups",
             ExecStep.SetGid => "setting the group id",

@@ -253,12 +253,7 @@ public static class ContainerCreate
         try
         {
             if (frame.Fds.Length != 1) throw new OciRuntimeException($"seccomp: expected one notify fd from the init, got {frame.Fds.Length}");
-            var seccomp = spec.Linux?.Seccomp;
-            if (string.IsNullOrEmpty(seccomp?.ListenerPath))
-                throw new OciRuntimeException("linux.seccomp: SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath");
-            var state = OciState.From(record, ContainerStatus.Creating);
-            SeccompListenerClient.Send(seccomp.ListenerPath, frame.Fds[0], new SeccompListenerState(
-                state.OciVersion, record.Id, "creating", pid, record.Bundle, record.Annotations, pid, seccomp.ListenerMetadata));
+            SeccompNotifyFd.Pass(spec.Linux?.Seccomp, record, ContainerStatus.Creating, pid, pid, frame.Fds[0]);
         }
         finally
         {

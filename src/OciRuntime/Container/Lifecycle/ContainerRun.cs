@@ -22,14 +22,21 @@ public static class ContainerRun
             ContainerStart.Run(create.Root, create.Id);
             return 0;
         }
-        SignalForwarder.Prepare();
         if (!options.NoSubreaper) Libc.Prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        // From the start, so that a signal sent while the container is made is passed on once it runs, not lost.
+        var forwarder = new SignalForwarder();
         // Without a console socket a terminal container gets ours: the pty master comes back on this pair.
         var (terminalEnd, initEnd) = create.ConsoleSocket == null ? SyncSocket.CreatePair() : (null, null);
         ContainerCreate.Created created;
         try
         {
             created = ContainerCreate.Run(create with { Foreground = true, StartFollows = true, ConsoleSocketFd = initEnd?.Fd ?? -1 });
+        }
+        catch
+        {
+            forwarder.Dispose();
+            terminalEnd?.Dispose();
+            throw;
         }
         finally
         {
@@ -39,12 +46,14 @@ public static class ContainerRun
         var store = new StateStore(create.Root);
         try
         {
-            using var forwarder = new SignalForwarder();
-            using var proxy = created.Terminal && terminalEnd != null ? ConsoleProxy.Start(terminalEnd.ReceiveFd()) : null;
-            ContainerStart.Run(create.Root, create.Id);
-            var status = forwarder.Wait(created.InitPid, proxy);
-            proxy?.Drain();
-            return ChildProcess.ShellExitCode(status);
+            using (forwarder)
+            {
+                using var proxy = created.Terminal && terminalEnd != null ? ConsoleProxy.Start(terminalEnd.ReceiveFd()) : null;
+                ContainerStart.Run(create.Root, create.Id);
+                var status = forwarder.Wait(created.InitPid, proxy);
+                proxy?.Drain();
+                return ChildProcess.ShellExitCode(status);
+            }
         }
         finally
         {

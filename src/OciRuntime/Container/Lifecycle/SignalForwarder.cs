@@ -6,8 +6,9 @@ namespace OciRuntime.Container.Lifecycle;
 /// <summary>
 /// The foreground of `run` and `exec`: wait for our child (the container's init, or the exec'd program) and pass
 /// on to it every signal the caller sends us meanwhile; a window size change goes to the relayed terminal instead,
-/// when there is one. Open it before any thread that is not the runtime's starts (the console relay), so that
-/// thread blocks the signals too.
+/// when there is one. Open it first thing: before any thread that is not the runtime's starts (the console relay),
+/// so that thread blocks the signals too, and while the heap is small, which makes the finalizer thread's collection
+/// (SignalQueue) cheap.
 /// </summary>
 internal sealed class SignalForwarder : IDisposable
 {
@@ -20,9 +21,6 @@ internal sealed class SignalForwarder : IDisposable
     private const int SIGTTIN = 21, SIGTTOU = 22;
 
     private readonly SignalQueue _queue = SignalQueue.Open(Signals);
-
-    /// <summary>Readies the runtime's finalizer thread early, while its collection is cheap.</summary>
-    public static void Prepare() => SignalQueue.PrepareFinalizerThread(Signals);
 
     /// <summary>Waits for <paramref name="pid"/> to end; returns its wait status.</summary>
     public unsafe int Wait(int pid, ConsoleProxy? terminal)

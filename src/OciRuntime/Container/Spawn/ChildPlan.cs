@@ -42,6 +42,8 @@ internal enum ChildReport
     InitPid = 3,
     NeedTimeOffsets = 4,
     Released = 5,
+    /// <summary>An exec child's seccomp notify fd rides along (SCM_RIGHTS); it waits for a go once it is passed on.</summary>
+    SeccompNotifyFd = 6,
 }
 
 /// <summary>Where the raw child was when a syscall failed; the parent words the error from it.</summary>

@@ -67,6 +67,8 @@ internal static unsafe class RawChild
 
         // After the pid clone the parent already knows where the init is.
         else if (plan->ReportRelease != 0) Clone3.Report(plan->SyncFd, ChildReport.Released, 0, 0);
+        // The init starts with nothing blocked, whatever a foreground run blocks for its signal forwarding.
+        RawSyscalls.UnblockAllSignals();
         byte empty = 0;
         RawSyscalls.Execveat(plan->BinaryFd, &empty, plan->Argv, plan->Envp, Libc.AT_EMPTY_PATH);
         Fail(plan, ChildStep.ExecInit, 0);
