@@ -60,19 +60,7 @@ public sealed class LifecycleTests
     {
         Root.Require();
         using var bundle = new BusyboxBundle("sh", "-c", "exit 3");
-        var marker = Path.Combine(bundle.Directory, "hook-started");
-        bundle.Config["hooks"] = new JsonObject
-        {
-            ["createRuntime"] = new JsonArray(new JsonObject
-            {
-                ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", $"touch {marker}; sleep 0.5"),
-            }),
-        };
-        bundle.Save();
-        var id = bundle.NewId();
-        var run = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
-            ["--root", bundle.StateRoot, "run", "--bundle", bundle.Directory, id])!;
-        WaitFor(() => File.Exists(marker));
+        var (run, id, _) = StartUntilCreateRuntimeHook(bundle, "run", "0.5");
 
         // Passed on to the container's init once it runs; as pid 1 without a handler, it ignores it.
         Assert.Equal(0, Infrastructure.Ocirun.Exec("kill", ["-TERM", run.Id.ToString()]).ExitCode);
@@ -245,19 +233,7 @@ public sealed class LifecycleTests
     {
         Root.Require();
         using var bundle = new BusyboxBundle("true");
-        var marker = Path.Combine(bundle.Directory, "hook-started");
-        bundle.Config["hooks"] = new JsonObject
-        {
-            ["createRuntime"] = new JsonArray(new JsonObject
-            {
-                ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", $"touch {marker}; sleep 30"),
-            }),
-        };
-        bundle.Save();
-        var id = bundle.NewId();
-        var create = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
-            ["--root", bundle.StateRoot, "create", "--bundle", bundle.Directory, id])!;
-        WaitFor(() => File.Exists(marker));
+        var (create, id, marker) = StartUntilCreateRuntimeHook(bundle, "create", "30");
         var cgroup = $"/sys/fs/cgroup/pids/{id}";
         Assert.True(Directory.Exists(cgroup), "create made the container's cgroup before its hooks ran");
         create.Kill();
@@ -269,6 +245,29 @@ public sealed class LifecycleTests
         Assert.False(Directory.Exists(cgroup));
         // The hook itself belongs to the runtime's side (like runc's, it outlives a killed create): end it here.
         foreach (var p in System.Diagnostics.Process.GetProcesses().Where(p => SafeCmdline(p.Id).Contains(marker))) p.Kill();
+    }
+
+    /// <summary>
+    /// Starts <c>ocirun COMMAND</c> (create or run) on the bundle and returns once create is halfway: its createRuntime
+    /// hook has started (and made the returned marker file); the hook then sleeps <paramref name="seconds"/>.
+    /// </summary>
+    private static (System.Diagnostics.Process Ocirun, string Id, string Marker) StartUntilCreateRuntimeHook(
+        BusyboxBundle bundle, string command, string seconds)
+    {
+        var marker = Path.Combine(bundle.Directory, "hook-started");
+        bundle.Config["hooks"] = new JsonObject
+        {
+            ["createRuntime"] = new JsonArray(new JsonObject
+            {
+                ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", $"touch {marker}; sleep {seconds}"),
+            }),
+        };
+        bundle.Save();
+        var id = bundle.NewId();
+        var ocirun = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
+            ["--root", bundle.StateRoot, command, "--bundle", bundle.Directory, id])!;
+        WaitFor(() => File.Exists(marker));
+        return (ocirun, id, marker);
     }
 
     private static string SafeCmdline(int pid)

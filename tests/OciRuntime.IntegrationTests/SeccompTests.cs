@@ -186,7 +186,6 @@ public sealed class SeccompTests
     public void The_agent_answers_a_notified_syscall()
     {
         Root.Require();
-        const int EXDEV = 18;
         var profile = new JsonObject
         {
             ["defaultAction"] = "SCMP_ACT_ALLOW",
@@ -199,16 +198,28 @@ public sealed class SeccompTests
 
         var run = Task.Run(() => bundle.Run());
         var (_, fd) = agent.Receive(TimeSpan.FromSeconds(20));
+        FailOneMkdirWithExdev(fd);
+
+        AssertMkdirFailedWithExdev(run.Result);
+    }
+
+    /// <summary>Answers the one notified mkdir with EXDEV, then closes the notify fd.</summary>
+    private static void FailOneMkdirWithExdev(int notifyFd)
+    {
+        const int EXDEV = 18;
         try
         {
-            SeccompAgent.AnswerOne(fd, EXDEV, TimeSpan.FromSeconds(20));
+            Assert.True(notifyFd >= 0, "no fd received");
+            SeccompAgent.AnswerOne(notifyFd, EXDEV, TimeSpan.FromSeconds(20));
         }
         finally
         {
-            SeccompAgent.close(fd);
+            SeccompAgent.close(notifyFd);
         }
-        var result = run.Result;
+    }
 
+    private static void AssertMkdirFailedWithExdev(CommandResult result)
+    {
         Assert.Equal("rc=1\n", result.Stdout);
         Assert.Contains("Invalid cross-device link", result.Stderr);
     }
@@ -219,7 +230,6 @@ public sealed class SeccompTests
     public void An_exec_hands_its_own_notify_fd_to_the_agent_which_answers_its_syscalls(bool noNewPrivileges)
     {
         Root.Require();
-        const int EXDEV = 18;
         var profile = new JsonObject
         {
             ["defaultAction"] = "SCMP_ACT_ALLOW",
@@ -240,19 +250,9 @@ public sealed class SeccompTests
 
         var exec = Task.Run(() => bundle.Ocirun("exec", id, "sh", "-c", "mkdir /dev/shm/x; echo rc=$?"));
         var (state, fd) = agent.Receive(TimeSpan.FromSeconds(20));
-        try
-        {
-            Assert.True(fd >= 0, "no fd received");
-            SeccompAgent.AnswerOne(fd, EXDEV, TimeSpan.FromSeconds(20));
-        }
-        finally
-        {
-            SeccompAgent.close(fd);
-        }
-        var result = exec.Result;
+        FailOneMkdirWithExdev(fd);
 
-        Assert.Equal("rc=1\n", result.Stdout);
-        Assert.Contains("Invalid cross-device link", result.Stderr);
+        AssertMkdirFailedWithExdev(exec.Result);
         var message = JsonNode.Parse(state)!;
         Assert.Equal("seccompFd", message["fds"]![0]!.GetValue<string>());
         Assert.Equal("agent-data", message["metadata"]!.GetValue<string>());
