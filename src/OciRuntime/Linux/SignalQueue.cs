@@ -4,15 +4,14 @@ namespace OciRuntime.Linux;
 
 /// <summary>
 /// Signals this process receives, read one by one from a signalfd instead of handled. The signals are blocked in
-/// every thread, the runtime's finalizer thread included (a signal that no thread blocks goes to one that does not,
-/// and a caught or default one never reaches the signalfd). Much cheaper than PosixSignalRegistration, which starts
+/// every thread, the runtime's finalizer thread included: the kernel hands a signal to any thread that does not block
+/// it, and one taken there (caught, or its default action) never reaches the signalfd. Much cheaper than PosixSignalRegistration, which starts
 /// .NET's signal thread and its machinery: a foreground run or exec only needs to pass signals on.
 /// Children inherit the blocked mask; every child ocirun starts sets its own before it execs.
 /// </summary>
 internal sealed unsafe class SignalQueue : IDisposable
 {
     private const int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SFD_CLOEXEC = 0x80000, KernelSigsetSize = 8;
-    private const long signalfd4 = 289;
 
     // The kernel's struct signalfd_siginfo: ssi_signo is its first field, and every read returns whole records.
     private const int SiginfoSize = 128;
@@ -35,7 +34,7 @@ internal sealed unsafe class SignalQueue : IDisposable
         try
         {
             FinalizerThreadMask.Block(mask);
-            var fd = (int)Libc.Syscall(signalfd4, -1, (long)&mask, KernelSigsetSize, SFD_CLOEXEC, 0);
+            var fd = (int)Libc.Syscall(SyscallNumbers.signalfd4, -1, (long)&mask, KernelSigsetSize, SFD_CLOEXEC, 0);
             if (fd < 0) throw Errno.Last("signalfd");
             return new SignalQueue(mask, fd);
         }
@@ -77,7 +76,7 @@ internal sealed unsafe class SignalQueue : IDisposable
         SetThreadMask(SIG_UNBLOCK, _mask);
     }
 
-    internal static ulong MaskOf(ReadOnlySpan<int> signals)
+    private static ulong MaskOf(ReadOnlySpan<int> signals)
     {
         ulong mask = 0;
         foreach (var signal in signals) mask |= 1UL << (signal - 1);

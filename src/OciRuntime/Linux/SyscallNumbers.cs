@@ -17,6 +17,7 @@ internal static class SyscallNumbers
     public const long pivot_root = 155;
     public const long keyctl = 250;
     public const long ioprio_set = 251;
+    public const long signalfd4 = 289;
     public const long sched_setattr = 314;
     public const long seccomp = 317;
     public const long bpf = 321;

@@ -16,9 +16,8 @@ internal sealed class SignalForwarder : IDisposable
     private static readonly int[] Signals =
     [
         Signal.SIGHUP, Signal.SIGINT, Signal.SIGQUIT, Signal.SIGUSR1, Signal.SIGUSR2, Signal.SIGALRM, Signal.SIGTERM,
-        Signal.SIGCONT, Signal.SIGTSTP, SIGTTIN, SIGTTOU, Signal.SIGWINCH, Signal.SIGCHLD,
+        Signal.SIGCONT, Signal.SIGTSTP, Signal.SIGTTIN, Signal.SIGTTOU, Signal.SIGWINCH, Signal.SIGCHLD,
     ];
-    private const int SIGTTIN = 21, SIGTTOU = 22;
 
     private readonly SignalQueue _queue = SignalQueue.Open(Signals);
 
