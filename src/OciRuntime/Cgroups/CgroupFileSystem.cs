@@ -41,34 +41,16 @@ public class CgroupFileSystem
     }
 
     /// <summary>Writes <paramref name="value"/> in one write(2), as cgroup files need; returns 0 or the errno.</summary>
-    public virtual unsafe int TryWriteFile(string path, string value)
-    {
-        var fd = CgroupSyscalls.Open(Real(path), CgroupSyscalls.O_WRONLY | CgroupSyscalls.O_TRUNC | CgroupSyscalls.O_CLOEXEC, 0);
-        if (fd < 0) return System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-        try
-        {
-            var bytes = Encoding.UTF8.GetBytes(value);
-            while (true)
-            {
-                fixed (byte* p = bytes)
-                {
-                    if (CgroupSyscalls.Write(fd, p, (nuint)bytes.Length) >= 0) return 0;
-                }
-                var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                if (errno != CgroupSyscalls.EINTR) return errno;
-            }
-        }
-        finally
-        {
-            CgroupSyscalls.Close(fd);
-        }
-    }
+    public virtual int TryWriteFile(string path, string value) => WriteEach(path, [value], out _);
 
     /// <summary>
     /// Writes each value in its own write(2) through one open of the file (devices.allow and devices.deny take one
     /// rule per write); stops at the first failure and returns its errno, 0 when all went through.
     /// </summary>
-    public virtual unsafe int TryWriteEach(string path, IReadOnlyList<string> values, out int failed)
+    public virtual int TryWriteEach(string path, IReadOnlyList<string> values, out int failed) =>
+        WriteEach(path, values, out failed);
+
+    private unsafe int WriteEach(string path, IReadOnlyList<string> values, out int failed)
     {
         failed = 0;
         var fd = CgroupSyscalls.Open(Real(path), CgroupSyscalls.O_WRONLY | CgroupSyscalls.O_TRUNC | CgroupSyscalls.O_CLOEXEC, 0);

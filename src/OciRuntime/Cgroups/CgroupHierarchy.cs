@@ -1,4 +1,5 @@
 using OciRuntime.Linux;
+
 namespace OciRuntime.Cgroups;
 
 /// <summary>

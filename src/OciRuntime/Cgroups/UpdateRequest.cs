@@ -1,5 +1,5 @@
-using OciRuntime.Spec;
 using OciRuntime.Linux;
+using OciRuntime.Spec;
 
 namespace OciRuntime.Cgroups;
 

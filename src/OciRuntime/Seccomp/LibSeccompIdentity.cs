@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Tmds.Linux;
 using OciRuntime.Linux;
+using Tmds.Linux;
 
 namespace OciRuntime.Seccomp;
 

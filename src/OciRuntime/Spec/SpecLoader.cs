@@ -1,4 +1,5 @@
 using OciRuntime.Linux;
+
 namespace OciRuntime.Spec;
 
 /// <summary>Reads a bundle's config.json. Validation is separate (<see cref="SpecValidator"/>).</summary>

@@ -1,4 +1,5 @@
 using OciRuntime.Linux;
+
 namespace OciRuntime.Container.Rootfs;
 
 /// <summary>Reads /proc/self/mountinfo: which mount holds a path, and whether it propagates (shared:N).</summary>

@@ -33,22 +33,13 @@ internal static unsafe class Clone3
     /// <summary>A raw child's report with one fd attached (SCM_RIGHTS); false if it could not be sent.</summary>
     public static bool ReportWithFd(int fd, ChildReport kind, int attached)
     {
-        const int SOL_SOCKET = 1, SCM_RIGHTS = 1;
         var frame = stackalloc int[3];
         frame[0] = (int)kind;
         frame[1] = 0;
         frame[2] = 0;
-        // CMSG_SPACE(sizeof(int)) on 64 bits: a 16-byte header, then the fd padded to 8.
-        const int headerLength = 16, controlLength = 24;
-        var control = stackalloc byte[controlLength];
-        for (var i = 0; i < controlLength; i++) control[i] = 0;
-        var cmsg = (Libc.CmsgHdr*)control;
-        cmsg->Length = headerLength + sizeof(int);
-        cmsg->Level = SOL_SOCKET;
-        cmsg->Type = SCM_RIGHTS;
-        *(int*)(control + headerLength) = attached;
+        var control = stackalloc byte[SyncSocket.ControlSpace(1)];
         var iov = new Libc.IoVec { Base = frame, Length = 12 };
-        var message = new Libc.MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = controlLength };
+        var message = SyncSocket.RightsMessage(&iov, control, new ReadOnlySpan<int>(&attached, 1));
         return RawSyscalls.SendMsg(fd, &message, 0) == 12;
     }
 

@@ -118,22 +118,32 @@ internal sealed unsafe class SyncSocket : IDisposable
 
     private const int SOL_SOCKET = 1, SCM_RIGHTS = 1, MSG_CMSG_CLOEXEC = 0x40000000;
 
-    private static int ControlSpace(int fdCount) => Align(sizeof(Libc.CmsgHdr)) + Align(fdCount * sizeof(int));
+    internal static int ControlSpace(int fdCount) => Align(sizeof(Libc.CmsgHdr)) + Align(fdCount * sizeof(int));
     private static int Align(int n) => (n + sizeof(nuint) - 1) & ~(sizeof(nuint) - 1);
 
-    private void SendWithFds(byte* data, int length, ReadOnlySpan<int> fds)
+    /// <summary>
+    /// A message of the one buffer <paramref name="iov"/> with <paramref name="fds"/> attached as one SCM_RIGHTS control
+    /// message, laid out in <paramref name="control"/> (<see cref="ControlSpace"/> bytes). Allocates nothing and
+    /// cannot throw: a raw child uses it too.
+    /// </summary>
+    internal static Libc.MsgHdr RightsMessage(Libc.IoVec* iov, byte* control, ReadOnlySpan<int> fds)
     {
         var controlLength = ControlSpace(fds.Length);
-        var control = stackalloc byte[controlLength];
-        new Span<byte>(control, controlLength).Clear();
+        for (var i = 0; i < controlLength; i++) control[i] = 0;
         var cmsg = (Libc.CmsgHdr*)control;
         cmsg->Level = SOL_SOCKET;
         cmsg->Type = SCM_RIGHTS;
         cmsg->Length = (nuint)(Align(sizeof(Libc.CmsgHdr)) + fds.Length * sizeof(int));
         var fdData = (int*)(control + Align(sizeof(Libc.CmsgHdr)));
         for (var i = 0; i < fds.Length; i++) fdData[i] = fds[i];
+        return new Libc.MsgHdr { Iov = iov, IovLength = 1, Control = control, ControlLength = (nuint)controlLength };
+    }
+
+    private void SendWithFds(byte* data, int length, ReadOnlySpan<int> fds)
+    {
+        var control = stackalloc byte[ControlSpace(fds.Length)];
         var iov = new Libc.IoVec { Base = data, Length = (nuint)length };
-        var message = new Libc.MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = (nuint)controlLength };
+        var message = RightsMessage(&iov, control, fds);
         while (true)
         {
             var n = Libc.SendMsg(Fd, &message, 0);
