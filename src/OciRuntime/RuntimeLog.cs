@@ -10,6 +10,14 @@ public static class RuntimeLog
 {
     public static Action<LogLevel, string>? Sink { get; set; }
     public static bool DebugEnabled { get; set; }
+    /// <summary>Opens a lazily opened destination now; set by the CLI when it logs to a file.</summary>
+    public static Action? OpenNow { get; set; }
+
+    /// <summary>
+    /// Called before a thread enters a container's mount namespace: a log file opened later from that thread would be
+    /// looked up among the container's files.
+    /// </summary>
+    public static void BeforeLeavingHost() => OpenNow?.Invoke();
 
     public static void Debug(string message)
     {

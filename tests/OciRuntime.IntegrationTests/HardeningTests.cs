@@ -234,17 +234,26 @@ public sealed class HardeningTests
     {
         Root.Require();
         using var bundle = new BusyboxBundle("sh", "-c", "echo ESCAPED; ls");
-        foreach (var fd in new[] { 7, 8, 9 })
+        foreach (var initStage in new[] { false, true })
         {
-            // CVE-2024-21626: the directory behind /proc/self/fd/N is the host's, outside the container's root.
-            bundle.Process["cwd"] = $"/proc/self/fd/{fd}";
-            bundle.Save();
-            var run = WithHostDirectoriesOpen(bundle, "run", "--bundle", bundle.Directory, bundle.NewId());
-            Assert.True(run.ExitCode != 0, run.ToString());
-            Assert.DoesNotContain("ESCAPED", run.Stdout);
-            Assert.Contains("possible container breakout detected", run.Stderr);
+            // CAP_SYS_PTRACE in the bounding set makes create use the init stage, which inherits the caller's fds
+            // until its exec: the breakout check refuses the cwd. The in-process build's init has closed them, so
+            // the path names nothing there.
+            var bounding = (JsonArray)bundle.Process["capabilities"]!["bounding"]!;
+            if (initStage) bounding.Add(JsonValue.Create("CAP_SYS_PTRACE"));
+            foreach (var fd in new[] { 7, 8, 9 })
+            {
+                // CVE-2024-21626: the directory behind /proc/self/fd/N is the host's, outside the container's root.
+                bundle.Process["cwd"] = $"/proc/self/fd/{fd}";
+                bundle.Save();
+                var run = WithHostDirectoriesOpen(bundle, "run", "--bundle", bundle.Directory, bundle.NewId());
+                Assert.True(run.ExitCode != 0, run.ToString());
+                Assert.DoesNotContain("ESCAPED", run.Stdout);
+                Assert.Contains(initStage ? "possible container breakout detected" : $"chdir /proc/self/fd/{fd}: no such file or directory", run.Stderr);
+            }
         }
 
+        ((JsonArray)bundle.Process["capabilities"]!["bounding"]!).RemoveAt(((JsonArray)bundle.Process["capabilities"]!["bounding"]!).Count - 1);
         bundle.Process["cwd"] = "/";
         var id = StartSleeping(bundle);
         foreach (var fd in new[] { 7, 8, 9 })

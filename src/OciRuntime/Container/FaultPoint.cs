@@ -1,3 +1,5 @@
+using OciRuntime.Linux;
+
 namespace OciRuntime.Container;
 
 /// <summary>
@@ -13,13 +15,23 @@ public static class FaultPoint
     /// <summary>This process's setting; the init stage, whose environment is empty, gets it in its plan.</summary>
     public static string? Requested { get; } = Environment.GetEnvironmentVariable(Variable);
 
-    public static void Reach(string phase, string? requested = null)
+    public static bool IsRequested(string phase, string? requested = null)
     {
         requested ??= Requested;
-        if (requested == null) return;
-        var colon = requested.IndexOf(':');
-        if (colon < 0 || requested[..colon] != phase) return;
-        File.AppendAllText(requested[(colon + 1)..], phase + "\n");
-        Thread.Sleep(Timeout.Infinite);
+        return requested != null && requested.IndexOf(':') is var colon and > 0 && requested[..colon] == phase;
+    }
+
+    /// <param name="untilReadable">An fd whose readability (data or end of file) ends the pause, or -1 to pause until
+    /// killed. The in-process build pauses until its init goes away.</param>
+    public static unsafe void Reach(string phase, string? requested = null, int untilReadable = -1)
+    {
+        requested ??= Requested;
+        if (requested == null || !IsRequested(phase, requested)) return;
+        File.AppendAllText(requested[(requested.IndexOf(':') + 1)..], phase + "\n");
+        if (untilReadable < 0) Thread.Sleep(Timeout.Infinite);
+        var poll = new Libc.PollFd { Fd = untilReadable, Events = 1 /* POLLIN */ };
+        while (Libc.Poll(&poll, 1, -1) < 0 && Libc.LastErrno == Libc.EINTR)
+        {
+        }
     }
 }

@@ -13,10 +13,13 @@ namespace OciRuntime.Linux;
 /// </summary>
 internal static unsafe partial class RawSyscalls
 {
-
     [DllImport("libc", EntryPoint = "syscall", ExactSpelling = true)]
     [SuppressGCTransition]
     public static extern long Syscall(long number, long a1, long a2, long a3);
+
+    [DllImport("libc", EntryPoint = "syscall", ExactSpelling = true)]
+    [SuppressGCTransition]
+    private static extern long Syscall(long number, long a1, long a2, long a3, long a4);
 
     [DllImport("libc", EntryPoint = "read", ExactSpelling = true)]
     [SuppressGCTransition]
@@ -95,10 +98,18 @@ internal static unsafe partial class RawSyscalls
     [SuppressGCTransition]
     public static extern uint Umask(uint mask);
 
-    /// <summary>signal(2) with SIG_DFL (0) or SIG_IGN (1); glibc's is a plain rt_sigaction wrapper.</summary>
-    [DllImport("libc", EntryPoint = "signal", ExactSpelling = true)]
-    [SuppressGCTransition]
-    public static extern nint SetSignalHandler(int signal, nint handler);
+    /// <summary>
+    /// SIG_DFL (0) or SIG_IGN (1) through rt_sigaction itself: glibc's signal() refuses 32 and 33, which it keeps for
+    /// its own use, yet whoever started us may have left them ignored, and an exec keeps an ignored signal.
+    /// </summary>
+    public static long SetSignalHandler(int signal, nint handler)
+    {
+        const int KernelSigsetSize = 8;
+        var action = stackalloc ulong[4]; // struct kernel_sigaction: handler, flags, restorer, mask
+        action[0] = (ulong)handler;
+        action[1] = action[2] = action[3] = 0;
+        return Syscall(SyscallNumbers.rt_sigaction, signal, (long)action, 0, KernelSigsetSize);
+    }
 
     [DllImport("libc", EntryPoint = "sigprocmask", ExactSpelling = true)]
     [SuppressGCTransition]
@@ -113,6 +124,14 @@ internal static unsafe partial class RawSyscalls
         for (var i = 0; i < 16; i++) empty[i] = 0;
         SigProcMask(SIG_SETMASK, empty, null);
     }
+
+    [DllImport("libc", EntryPoint = "mount", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Mount(byte* source, byte* target, byte* type, ulong flags, byte* data);
+
+    [DllImport("libc", EntryPoint = "recvmsg", ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern nint RecvMsg(int fd, Libc.MsgHdr* message, int flags);
 
     [DllImport("libc", EntryPoint = "sendmsg", ExactSpelling = true)]
     [SuppressGCTransition]

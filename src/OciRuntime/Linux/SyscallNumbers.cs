@@ -9,11 +9,13 @@ internal static class SyscallNumbers
 {
     public const long rt_sigaction = 13;
     public const long rt_sigprocmask = 14;
+    public const long fcntl = 72;
     public const long fchown = 93;
     public const long setgroups = 116;
     public const long setresuid = 117;
     public const long setresgid = 119;
     public const long capset = 126;
+    public const long personality = 135;
     public const long pivot_root = 155;
     public const long keyctl = 250;
     public const long ioprio_set = 251;

@@ -20,6 +20,12 @@ internal sealed class LazyLogFile(string path, IOutput fallback) : IOutput
         if (fd == Unavailable || !NativeIo.WriteAll(fd, bytes)) fallback.Write(bytes);
     }
 
+    /// <summary>Opens the file unless it was opened (or found unavailable) already.</summary>
+    public void OpenNow()
+    {
+        if (fd == Unopened) Open();
+    }
+
     private void Open()
     {
         fd = NativeIo.Open(path, NativeIo.O_WRONLY | NativeIo.O_CREAT | NativeIo.O_APPEND | NativeIo.O_CLOEXEC, 0b110_100_100);

@@ -16,9 +16,10 @@ internal static class LogSetup
     {
         var toFile = !string.IsNullOrEmpty(options.LogPath);
         var minimum = options.Debug ? LogLevel.Debug : toFile ? LogLevel.Info : LogLevel.Warning;
-        IOutput destination = toFile ? new LazyLogFile(options.LogPath!, stderr) : stderr;
-        var sink = new LogSink(destination, options.LogFormat, minimum, clock);
+        var file = toFile ? new LazyLogFile(options.LogPath!, stderr) : null;
+        var sink = new LogSink(file ?? stderr, options.LogFormat, minimum, clock);
         RuntimeLog.Sink = sink.Write;
+        RuntimeLog.OpenNow = file != null ? file.OpenNow : null;
         RuntimeLog.DebugEnabled = options.Debug;
         return toFile ? sink : null;
     }

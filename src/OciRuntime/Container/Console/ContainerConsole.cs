@@ -14,7 +14,21 @@ internal static unsafe class ContainerConsole
 {
     private const nuint TIOCSPTLCK = 0x40045431, TIOCGPTN = 0x80045430, TIOCSCTTY = 0x540E, TIOCSWINSZ = 0x5414;
 
+    /// <summary>Makes the terminal and takes it as stdio and controlling terminal (the init stage).</summary>
     public static void Setup(int consoleSocketFd, ushort? height, ushort? width, uint uid, uint gid)
+    {
+        var slavePath = Create(consoleSocketFd, height, width, uid, gid);
+        var slave = Errno.Check(Libc.Open(slavePath, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0), $"open {slavePath}");
+        for (var fd = 0; fd < 3; fd++) Errno.Check(Libc.Dup2(slave, fd), "dup2 console");
+        Libc.Close(slave);
+        Errno.Check(Libc.Ioctl(0, TIOCSCTTY, null), "set controlling terminal");
+    }
+
+    /// <summary>
+    /// Makes the pty from the devpts of the current root, hands its master to the console socket and binds its slave
+    /// to /dev/console; returns the slave's path for the container's init to open.
+    /// </summary>
+    public static string Create(int consoleSocketFd, ushort? height, ushort? width, uint uid, uint gid)
     {
         var master = Errno.Check(Libc.Open("/dev/ptmx", Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0), "open /dev/ptmx");
         try
@@ -24,7 +38,6 @@ internal static unsafe class ContainerConsole
             uint number;
             Errno.Check(Libc.Ioctl(master, TIOCGPTN, &number), "pty number");
             var slavePath = $"/dev/pts/{number}";
-            var slave = Errno.Check(Libc.Open(slavePath, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0), $"open {slavePath}");
             // The terminal is the container's own (its devpts): its user owns it, as with runc.
             Errno.Check(Mounts.Chown(slavePath, uid, gid), $"chown {slavePath}");
             if (height is > 0 || width is > 0)
@@ -32,16 +45,14 @@ internal static unsafe class ContainerConsole
                 var size = stackalloc ushort[4];
                 size[0] = height ?? 0;
                 size[1] = width ?? 0;
-                Errno.Check(Libc.Ioctl(slave, TIOCSWINSZ, size), "set terminal size");
+                Errno.Check(Libc.Ioctl(master, TIOCSWINSZ, size), "set terminal size");
             }
             MountConsole(slavePath);
             using (var socket = new SyncSocket(consoleSocketFd))
             {
                 socket.SendRaw(Encoding.UTF8.GetBytes(slavePath), master);
             }
-            for (var fd = 0; fd < 3; fd++) Errno.Check(Libc.Dup2(slave, fd), "dup2 console");
-            Libc.Close(slave);
-            Errno.Check(Libc.Ioctl(0, TIOCSCTTY, null), "set controlling terminal");
+            return slavePath;
         }
         finally
         {

@@ -176,7 +176,7 @@ public static class ContainerExec
         };
     }
 
-    private static RlimitSetting ToSetting(PosixRlimit limit) => Rlimit.TryParse(limit.Type, out var resource)
+    internal static RlimitSetting ToSetting(PosixRlimit limit) => Rlimit.TryParse(limit.Type, out var resource)
         ? new RlimitSetting(resource, limit.Soft, limit.Hard)
         : throw new OciRuntimeException($"process.rlimits: unknown rlimit \"{limit.Type}\"");
 

@@ -62,7 +62,7 @@ internal unsafe struct ExecChildPlan
     public byte** Envp;
 }
 
-/// <summary>Where the raw exec child was when a syscall failed; the parent words the error from it.</summary>
+/// <summary>Where the raw exec child (or a raw init) was when a syscall failed; the parent words the error from it.</summary>
 internal enum ExecStep
 {
     WaitForParent = 1,
@@ -85,4 +85,7 @@ internal enum ExecStep
     CwdOutsideRoot = 18,
     JoinCgroup = 19,
     SeccompNotifyFd = 20,
+    Personality = 21,
+    SessionKeyring = 22,
+    Session = 23,
 }

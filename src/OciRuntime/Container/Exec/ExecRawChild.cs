@@ -12,7 +12,7 @@ namespace OciRuntime.Container.Exec;
 /// </summary>
 internal static unsafe class ExecRawChild
 {
-    private const int PR_SET_KEEPCAPS = 8, PR_CAPBSET_DROP = 24, PR_SET_NO_NEW_PRIVS = 38, PR_CAP_AMBIENT = 47,
+    private const int PR_SET_DUMPABLE = 4, PR_SET_KEEPCAPS = 8, PR_CAPBSET_DROP = 24, PR_SET_NO_NEW_PRIVS = 38, PR_CAP_AMBIENT = 47,
         PR_CAP_AMBIENT_RAISE = 2, PR_CAP_AMBIENT_CLEAR_ALL = 4;
     private const uint LINUX_CAPABILITY_VERSION_3 = 0x20080522;
     private const nuint TIOCSCTTY = 0x540E;
@@ -21,7 +21,10 @@ internal static unsafe class ExecRawChild
 
     public static void Run(ExecChildPlan* plan)
     {
-        // First: the process cloned into the pid namespace below inherits these cgroups, and everything from here on
+        // Until the execve a process in the container could otherwise open /proc/PID/exe, which is the host's ocirun
+        // binary, and write it once we are gone (CVE-2019-5736). The exec makes the program dumpable again.
+        RawSyscalls.Prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        // Then: the process cloned into the pid namespace below inherits these cgroups, and everything from here on
         // runs inside them.
         var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
         var joinErrno = failedTask >= 0 ? RawSyscalls.Errno : 0;
@@ -60,7 +63,19 @@ internal static unsafe class ExecRawChild
         // Nothing of the runtime's (state dir, host cwd, cgroup fds) may reach the program (CVE-2024-21626). Done
         // before the filter, which might refuse close_range; the sync socket stays open until the exec succeeds.
         RawSyscalls.Syscall(SyscallNumbers.close_range, plan->CloseFrom, uint.MaxValue, CLOSE_RANGE_CLOEXEC);
+        Prepare(plan);
+        LoadLateSeccomp(plan);
+        RawSyscalls.Execve(plan->Path, plan->Argv, plan->Envp);
+        Fail(plan, ExecStep.Exec, 0);
+    }
 
+    /// <summary>
+    /// Takes on the process's terminal, limits, labels, no_new_privs, user and capabilities, and enters its cwd;
+    /// a filter that cannot wait for <see cref="LoadLateSeccomp"/> is loaded on the way. The container's init
+    /// (<see cref="OciRuntime.Container.Init.RawInit"/>) runs the same steps.
+    /// </summary>
+    internal static void Prepare(ExecChildPlan* plan)
+    {
         if (plan->ConsoleFd >= 0)
         {
             if (RawSyscalls.Setsid() < 0) Fail(plan, ExecStep.Console, 0);
@@ -94,10 +109,12 @@ internal static unsafe class ExecRawChild
         var cwd = stackalloc byte[4096];
         if (RawSyscalls.Getcwd(cwd, 4096) == null && RawSyscalls.Errno == Libc.ENOENT) Fail(plan, ExecStep.CwdOutsideRoot, 0);
         RawSyscalls.Umask(plan->Umask);
+    }
 
+    /// <summary>With no_new_privs the filter comes last, right before execve: none of our own steps run under it.</summary>
+    internal static void LoadLateSeccomp(ExecChildPlan* plan)
+    {
         if (plan->SeccompProgram != null && plan->NoNewPrivileges != 0) LoadSeccomp(plan);
-        RawSyscalls.Execve(plan->Path, plan->Argv, plan->Envp);
-        Fail(plan, ExecStep.Exec, 0);
     }
 
     private static void SwitchUser(ExecChildPlan* plan)
@@ -132,10 +149,15 @@ internal static unsafe class ExecRawChild
         }
     }
 
-    private static void LoadSeccomp(ExecChildPlan* plan)
+    private const uint SECCOMP_FILTER_FLAG_NEW_LISTENER = 1 << 3;
+
+    /// <summary>A filter whose notify fd goes to an agent through the parent.</summary>
+    internal static bool HasListener(ExecChildPlan* plan) =>
+        plan->SeccompProgram != null && (plan->SeccompFlags & SECCOMP_FILTER_FLAG_NEW_LISTENER) != 0;
+
+    internal static void LoadSeccomp(ExecChildPlan* plan)
     {
         const int SECCOMP_SET_MODE_FILTER = 1;
-        const uint SECCOMP_FILTER_FLAG_NEW_LISTENER = 1 << 3;
         var listener = RawSyscalls.Syscall(plan->SeccompSyscall, SECCOMP_SET_MODE_FILTER, plan->SeccompFlags, (long)plan->SeccompProgram);
         if (listener < 0) Fail(plan, ExecStep.Seccomp, 0);
         if ((plan->SeccompFlags & SECCOMP_FILTER_FLAG_NEW_LISTENER) == 0) return;
@@ -152,7 +174,7 @@ internal static unsafe class ExecRawChild
     /// The runtime ignores some signals (SIGPIPE) and may block others; an exec keeps ignored dispositions and the
     /// mask, so the program would inherit them.
     /// </summary>
-    private static void ResetSignals()
+    internal static void ResetSignals()
     {
         for (var signal = 1; signal <= 64; signal++)
         {
@@ -172,9 +194,9 @@ internal static unsafe class ExecRawChild
         return written == length;
     }
 
-    private static void Fail(ExecChildPlan* plan, ExecStep step, int detail) => Fail(plan, step, detail, RawSyscalls.Errno);
+    internal static void Fail(ExecChildPlan* plan, ExecStep step, int detail) => Fail(plan, step, detail, RawSyscalls.Errno);
 
-    private static void Fail(ExecChildPlan* plan, ExecStep step, int detail, int errno)
+    internal static void Fail(ExecChildPlan* plan, ExecStep step, int detail, int errno)
     {
         Clone3.Report(plan->SyncFd, ChildReport.Failed, (int)step | (detail << 8), errno);
         RawSyscalls.Exit(1);

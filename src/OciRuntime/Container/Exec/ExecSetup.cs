@@ -12,7 +12,8 @@ internal readonly record struct RlimitSetting(int Resource, ulong Soft, ulong Ha
 /// </summary>
 internal sealed class ExecSetup
 {
-    public required ContainerNamespaces Namespaces { get; init; }
+    /// <summary>The running container's namespaces to enter; null for a container's own init, already in them.</summary>
+    public ContainerNamespaces? Namespaces { get; init; }
     /// <summary>The executable as the container sees it (absolute, or relative to <see cref="Cwd"/>).</summary>
     public required string Path { get; init; }
     public required IReadOnlyList<string> Argv { get; init; }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Linux;
 
@@ -37,93 +35,16 @@ internal static unsafe class ExecSpawner
 
     private static int CloneChild(ExecSetup setup, int syncFd)
     {
-        var taskFds = stackalloc int[Math.Max(setup.CgroupTasks.Count, 1)];
-        for (var i = 0; i < setup.CgroupTasks.Count; i++) taskFds[i] = setup.CgroupTasks[i].Fd;
-        var joins = setup.Namespaces.Joins;
-        var joinFds = stackalloc int[Math.Max(joins.Count, 1)];
-        var joinTypes = stackalloc int[Math.Max(joins.Count, 1)];
-        for (var i = 0; i < joins.Count; i++)
-        {
-            joinFds[i] = joins[i].Fd;
-            joinTypes[i] = joins[i].CloneFlag;
-        }
-        var groups = stackalloc uint[Math.Max(setup.AdditionalGids.Count, 1)];
-        for (var i = 0; i < setup.AdditionalGids.Count; i++) groups[i] = setup.AdditionalGids[i];
-        var rlimits = stackalloc ulong[Math.Max(setup.Rlimits.Count * 3, 1)];
-        for (var i = 0; i < setup.Rlimits.Count; i++)
-        {
-            rlimits[3 * i] = (ulong)setup.Rlimits[i].Resource;
-            rlimits[3 * i + 1] = setup.Rlimits[i].Soft;
-            rlimits[3 * i + 2] = setup.Rlimits[i].Hard;
-        }
-
-        using var argv = new NativeStringArray(setup.Argv);
-        using var envp = new NativeStringArray(setup.Environment);
-        using var strings = new NativeStringArray([setup.Path, setup.Cwd, setup.AppArmorExec ?? "", setup.SelinuxExec ?? ""]);
-
-        var plan = (ExecChildPlan*)NativeMemory.AllocZeroed((nuint)sizeof(ExecChildPlan));
-        try
-        {
-            plan->SyncFd = syncFd;
-            plan->CgroupTaskCount = setup.CgroupTasks.Count;
-            plan->CgroupTaskFds = taskFds;
-            plan->JoinCount = joins.Count;
-            plan->JoinFds = joinFds;
-            plan->JoinTypes = joinTypes;
-            plan->RootFd = setup.Namespaces.RootFd;
-            plan->CloneIntoPidNamespace = setup.Namespaces.JoinsPid ? 1 : 0;
-            plan->ConsoleFd = setup.ConsoleFd;
-            plan->CloseFrom = setup.CloseFrom;
-            plan->Path = strings.Pointer[0];
-            plan->Cwd = strings.Pointer[1];
-            plan->Argv = argv.Pointer;
-            plan->Envp = envp.Pointer;
-            plan->Uid = setup.Uid;
-            plan->Gid = setup.Gid;
-            plan->SetGroups = setup.SetGroups ? 1 : 0;
-            plan->GroupCount = setup.AdditionalGids.Count;
-            plan->Groups = groups;
-            plan->Umask = setup.Umask;
-            plan->LastCapability = setup.LastCapability;
-            plan->CapBounding = setup.Capabilities.Bounding;
-            plan->CapEffective = setup.Capabilities.Effective;
-            plan->CapPermitted = setup.Capabilities.Permitted;
-            plan->CapInheritable = setup.Capabilities.Inheritable;
-            plan->CapAmbient = setup.Capabilities.Ambient;
-            plan->RlimitCount = setup.Rlimits.Count;
-            plan->Rlimits = rlimits;
-            plan->NoNewPrivileges = setup.NoNewPrivileges ? 1 : 0;
-            if (setup.Seccomp is { } seccomp)
-            {
-                plan->SeccompProgram = (void*)seccomp.SockFprog;
-                plan->SeccompFlags = (uint)seccomp.Flags;
-                plan->SeccompSyscall = OciRuntime.Seccomp.SeccompProgram.SyscallNumber;
-            }
-            if (setup.AppArmorExec != null)
-            {
-                plan->AppArmorExec = strings.Pointer[2];
-                plan->AppArmorExecLength = Encoding.UTF8.GetByteCount(setup.AppArmorExec);
-            }
-            if (setup.SelinuxExec != null)
-            {
-                plan->SelinuxExec = strings.Pointer[3];
-                plan->SelinuxExecLength = Encoding.UTF8.GetByteCount(setup.SelinuxExec);
-            }
-
-            var args = CloneArgs.ForChild(0, setup.CgroupFd);
-            return Clone3.Run(&args, &RunChild, plan);
-        }
-        finally
-        {
-            NativeMemory.Free(plan);
-        }
+        using var plan = new NativeExecPlan(setup, syncFd);
+        var args = CloneArgs.ForChild(0, setup.CgroupFd);
+        return Clone3.Run(&args, &RunChild, plan.Plan);
     }
 
     private static int Release(ExecSetup setup, int firstPid, SyncSocket socket)
     {
         // Our children not reaped yet: killed and reaped if the exec fails (a reaped pid may belong to anyone).
         var unreaped = new List<int> { firstPid };
-        var programPid = setup.Namespaces.JoinsPid ? 0 : firstPid;
+        var programPid = setup.Namespaces?.JoinsPid == true ? 0 : firstPid;
         try
         {
             setup.BeforeStart?.Invoke(firstPid);
@@ -180,11 +101,14 @@ internal static unsafe class ExecSpawner
         var what = step switch
         {
             ExecStep.WaitForParent => "waiting for the runtime",
+            ExecStep.Personality => "setting the personality",
+            ExecStep.SessionKeyring => "joining a new session keyring",
+            ExecStep.Session => "starting a session",
             ExecStep.JoinCgroup => $"joining cgroup {OciRuntime.Cgroups.CgroupTaskFile.DirectoryAt(cgroupTasks, detail)}",
             ExecStep.JoinNamespace => $"joining the container's namespace #{detail}",
             ExecStep.EnterRoot => "entering the container's root",
             ExecStep.CloneIntoPidNamespace => "starting the process in the container's pid namespace",
-            ExecStep.Console => "setting up the terminal",
+            ExecStep.Console => detail == 3 ? "opening the terminal" : "setting up the terminal",
             ExecStep.Rlimit => $"setting {Rlimit.All.ElementAtOrDefault(detail) ?? $"rlimit {detail}"}",
             ExecStep.AppArmor => "applying the AppArmor profile",
             ExecStep.SelinuxLabel => "applying the SELinux label",

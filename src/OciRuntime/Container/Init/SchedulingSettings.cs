@@ -26,7 +26,8 @@ internal static unsafe partial class SchedulingSettings
         public ulong Period;
     }
 
-    public static void ApplyIoPriority(LinuxIOPriority? priority)
+    /// <param name="pid">The process to apply it to; 0 for the caller.</param>
+    public static void ApplyIoPriority(LinuxIOPriority? priority, int pid = 0)
     {
         if (priority == null) return;
         var ioClass = priority.Class switch
@@ -37,10 +38,11 @@ internal static unsafe partial class SchedulingSettings
             var other => throw new OciRuntimeException($"config.json: process.ioPriority.class: unknown class \"{other}\""),
         };
         var value = (ioClass << IOPRIO_CLASS_SHIFT) | priority.Priority;
-        Errno.Check(Libc.Syscall(SyscallNumbers.ioprio_set, IOPRIO_WHO_PROCESS, 0, value, 0, 0), "ioprio_set");
+        Errno.Check(Libc.Syscall(SyscallNumbers.ioprio_set, IOPRIO_WHO_PROCESS, pid, value, 0, 0), "ioprio_set");
     }
 
-    public static void ApplyScheduler(Scheduler? scheduler)
+    /// <param name="pid">The process to apply it to; 0 for the caller.</param>
+    public static void ApplyScheduler(Scheduler? scheduler, int pid = 0)
     {
         if (scheduler == null) return;
         var attr = new SchedAttr
@@ -68,18 +70,20 @@ internal static unsafe partial class SchedulingSettings
                 var other => throw new OciRuntimeException($"config.json: process.scheduler.flags: unknown flag \"{other}\""),
             };
         }
-        Errno.Check(Libc.Syscall(SyscallNumbers.sched_setattr, 0, (long)&attr, 0, 0, 0), "sched_setattr");
+        Errno.Check(Libc.Syscall(SyscallNumbers.sched_setattr, pid, (long)&attr, 0, 0, 0), "sched_setattr");
     }
 
     public static void ApplyPersonality(LinuxPersonality? personality)
     {
-        if (personality == null) return;
-        var domain = personality.Domain switch
-        {
-            "LINUX" => 0x0000u,
-            "LINUX32" => 0x0008u,
-            var other => throw new OciRuntimeException($"config.json: linux.personality.domain: unknown domain \"{other}\""),
-        };
-        Errno.Check(Personality(domain), "personality");
+        if (DomainOf(personality) is { } domain) Errno.Check(Personality(domain), "personality");
     }
+
+    /// <summary>The personality(2) value of linux.personality, or null to leave it.</summary>
+    public static uint? DomainOf(LinuxPersonality? personality) => personality?.Domain switch
+    {
+        null => null,
+        "LINUX" => 0x0000u,
+        "LINUX32" => 0x0008u,
+        var other => throw new OciRuntimeException($"config.json: linux.personality.domain: unknown domain \"{other}\""),
+    };
 }

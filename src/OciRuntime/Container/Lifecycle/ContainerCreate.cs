@@ -105,26 +105,36 @@ public static class ContainerCreate
                 : options.ConsoleSocketFd >= 0 ? Errno.Check(Libc.Fcntl(options.ConsoleSocketFd, F_DUPFD_CLOEXEC, 3), "dup console socket")
                 : -1;
             if (consoleSocket >= 0) fds.Add(consoleSocket);
-            var binary = SelfBinary.Open();
-            fds.Add(binary);
-            foreach (var (flag, path) in namespaces.Joins)
-                fds.Add(Errno.Check(Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open namespace {path}"));
-
-            FaultPoint.Reach("before-clone");
             var listenFds = ListenFds.Count();
             var linux = spec.Linux;
-            var denySetgroups = Libc.GetEuid() != 0;
+            var rootless = Libc.GetEuid() != 0;
+            var denySetgroups = rootless;
+            using var inProcess = InProcessInit.Applies(spec, namespaces.NewFlags, namespaces.Joins.Select(j => j.Flag), options.NoPivot, rootless)
+                ? new InProcessInit(spec, options.Id, !options.NoNewKeyring, fifo, options.PreserveFds + listenFds,
+                    ListenFds.ContainerEnvironment(listenFds), seccomp)
+                : null;
+            var binary = inProcess == null ? SelfBinary.Open() : -1;
+            if (binary >= 0) fds.Add(binary);
+            var joinFds = new List<int>();
+            foreach (var (flag, path) in namespaces.Joins)
+            {
+                joinFds.Add(Errno.Check(Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open namespace {path}"));
+                fds.Add(joinFds[^1]);
+            }
+            if (inProcess != null) inProcess.NewCgroupNamespace = namespaces.Creates(NamespacePlan.CLONE_NEWCGROUP);
+
+            FaultPoint.Reach("before-clone");
             var spawned = InitSpawner.Spawn(new SpawnRequest
             {
                 // A cgroup namespace is rooted where its creator is: the init makes it once it is in the container's
                 // cgroups (a v1 host has no CLONE_INTO_CGROUP, so the clone happens before the move).
                 NewNamespaces = namespaces.NewFlags & ~NamespacePlan.CLONE_NEWCGROUP,
-                Joins = namespaces.Joins.Select((j, i) => new NamespaceJoin(j.Flag, fds[fds.Count - namespaces.Joins.Count + i])).ToList(),
+                Joins = namespaces.Joins.Select((j, i) => new NamespaceJoin(j.Flag, joinFds[i])).ToList(),
                 BinaryFd = binary,
-                Argv = ["ocirun", "init"],
-                Environment = [],
-                SyncFdVariable = ContainerInit.SyncFdVariable,
-                InheritedFds = [fifo, .. consoleSocket >= 0 ? [consoleSocket] : Array.Empty<int>(), .. idMappedTrees.Values],
+                Argv = inProcess == null ? ["ocirun", "init"] : [],
+                SyncFdVariable = inProcess == null ? ContainerInit.SyncFdVariable : null,
+                InitChild = inProcess?.Plan ?? 0,
+                InheritedFds = inProcess != null ? [] : [fifo, .. consoleSocket >= 0 ? [consoleSocket] : Array.Empty<int>(), .. idMappedTrees.Values],
                 CgroupFd = cgroupEntry.CloneFd,
                 CgroupTasks = cgroupEntry.TaskFiles,
                 BeforeStart = pid =>
@@ -141,32 +151,52 @@ public static class ContainerCreate
             cleanup.InitPid = spawned.Pid;
             FaultPoint.Reach("after-clone");
 
-            var plan = new InitPlan
+            if (inProcess != null)
             {
-                Id = options.Id,
-                Bundle = record.Bundle,
-                Rootfs = record.Rootfs,
-                NewNamespaces = namespaces.NewFlags,
-                InUserNamespace = namespaces.HasUserNamespace,
-                SetGroupsAllowed = !denySetgroups,
-                NoPivot = options.NoPivot,
-                NoNewKeyring = options.NoNewKeyring,
-                ExecFifoFd = fifo,
-                ConsoleSocketFd = consoleSocket,
-                PreserveFds = options.PreserveFds + listenFds,
-                ExtraEnvironment = ListenFds.ContainerEnvironment(listenFds),
-                Cgroups = cgroups.Paths,
-                StateJson = spec.Hooks is { CreateContainer.Count: > 0 } or { StartContainer.Count: > 0 } ? StateJson(record, "creating", 0) : "",
-                HasRuntimeHooks = spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0,
-                SeccompFilter = seccomp?.ToArray(),
-                SeccompFlags = (uint)(seccomp?.Flags ?? 0),
-                IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
-                ShrinkWhenIdle = !options.StartFollows,
-                PauseAt = FaultPoint.Requested,
-            };
-            SendToInit(socket, InitPlanJson.Serialize(plan));
-            SendToInit(socket, configBytes);
-            WaitUntilReady(socket, spec, record, spawned.Pid, cgroupEntry.TaskFiles);
+                inProcess.Build(spawned.Pid, socket, new InProcessInit.Context
+                {
+                    Rootfs = record.Rootfs,
+                    OwnNamespaces = namespaces.NewFlags | namespaces.Joins.Aggregate(0, (flags, join) => flags | join.Flag),
+                    Cgroups = cgroups.Paths,
+                    IdMappedTrees = idMappedTrees,
+                    ConsoleSocket = consoleSocket,
+                    CgroupTasks = cgroupEntry.TaskFiles,
+                    AfterMounts = HasRuntimeHooks(spec) ? pid => RunRuntimeHooks(spec, record, pid) : null,
+                    PassSeccompNotifyFd = seccomp is { HasListener: true }
+                        ? (fd, pid) => SeccompNotifyFd.Pass(spec.Linux?.Seccomp, record, ContainerStatus.Creating, pid, pid, fd)
+                        : null,
+                    PauseAt = FaultPoint.Requested,
+                });
+            }
+            else
+            {
+                var plan = new InitPlan
+                {
+                    Id = options.Id,
+                    Bundle = record.Bundle,
+                    Rootfs = record.Rootfs,
+                    NewNamespaces = namespaces.NewFlags,
+                    InUserNamespace = namespaces.HasUserNamespace,
+                    SetGroupsAllowed = !denySetgroups,
+                    NoPivot = options.NoPivot,
+                    NoNewKeyring = options.NoNewKeyring,
+                    ExecFifoFd = fifo,
+                    ConsoleSocketFd = consoleSocket,
+                    PreserveFds = options.PreserveFds + listenFds,
+                    ExtraEnvironment = ListenFds.ContainerEnvironment(listenFds),
+                    Cgroups = cgroups.Paths,
+                    StateJson = spec.Hooks is { CreateContainer.Count: > 0 } or { StartContainer.Count: > 0 } ? StateJson(record, "creating", 0) : "",
+                    HasRuntimeHooks = HasRuntimeHooks(spec),
+                    SeccompFilter = seccomp?.ToArray(),
+                    SeccompFlags = (uint)(seccomp?.Flags ?? 0),
+                    IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
+                    ShrinkWhenIdle = !options.StartFollows,
+                    PauseAt = FaultPoint.Requested,
+                };
+                SendToInit(socket, InitPlanJson.Serialize(plan));
+                SendToInit(socket, configBytes);
+                WaitUntilReady(socket, spec, record, spawned.Pid, cgroupEntry.TaskFiles);
+            }
             FaultPoint.Reach("ready");
 
             record.InitPid = spawned.Pid;
@@ -217,9 +247,7 @@ public static class ContainerCreate
                 case InitMessage.RunRuntimeHooks:
                     try
                     {
-                        // The validation suite (and crun) give prestart hooks "created"; createRuntime runs while creating.
-                        HookRunner.Run("prestart", spec.Hooks?.Prestart, () => StateJson(record, "created", pid));
-                        HookRunner.Run("createRuntime", spec.Hooks?.CreateRuntime, () => StateJson(record, "creating", pid));
+                        RunRuntimeHooks(spec, record, pid);
                         socket.Send(InitMessage.RuntimeHooksDone);
                     }
                     catch (OciRuntimeException e)
@@ -244,6 +272,15 @@ public static class ContainerCreate
                     throw new OciRuntimeException($"sync socket: unexpected message {frame.Kind}");
             }
         }
+    }
+
+    private static bool HasRuntimeHooks(RuntimeSpec spec) => spec.Hooks?.Prestart?.Count > 0 || spec.Hooks?.CreateRuntime?.Count > 0;
+
+    private static void RunRuntimeHooks(RuntimeSpec spec, ContainerRecord record, int pid)
+    {
+        // The validation suite (and crun) give prestart hooks "created"; createRuntime runs while creating.
+        HookRunner.Run("prestart", spec.Hooks?.Prestart, () => StateJson(record, "created", pid));
+        HookRunner.Run("createRuntime", spec.Hooks?.CreateRuntime, () => StateJson(record, "creating", pid));
     }
 
     /// <summary>Hands the init's seccomp notify fd to the agent at listenerPath with the container's state, as

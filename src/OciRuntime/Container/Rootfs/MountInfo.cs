@@ -2,12 +2,15 @@ using OciRuntime.Linux;
 
 namespace OciRuntime.Container.Rootfs;
 
-/// <summary>Reads /proc/self/mountinfo: which mount holds a path, and whether it propagates (shared:N).</summary>
+/// <summary>
+/// Reads the calling thread's mountinfo: which mount holds a path, and whether it propagates (shared:N). The thread's:
+/// a thread that entered a container's mount namespace sees that one, while /proc/self shows the process's.
+/// </summary>
 internal static class MountInfo
 {
     public sealed record Entry(string MountPoint, string OptionalFields);
 
-    public static IEnumerable<Entry> Read(string path = "/proc/self/mountinfo")
+    public static IEnumerable<Entry> Read(string path = "/proc/thread-self/mountinfo")
     {
         foreach (var line in FileText.ReadLines(path)) if (Parse(line) is { } entry) yield return entry;
     }

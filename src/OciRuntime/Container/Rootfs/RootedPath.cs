@@ -42,9 +42,14 @@ internal sealed unsafe partial class RootedPath : IDisposable
         var native = Marshal.StringToCoTaskMemUTF8(relative);
         try
         {
-            var fd = (int)Libc.Syscall(SyscallNumbers.openat2, RootFd, native, (long)&how, sizeof(OpenHow), 0);
-            errno = fd < 0 ? Libc.LastErrno : 0;
-            return fd;
+            // A path with ".." fails with EAGAIN when any mount or rename on the host raced the lookup: the kernel
+            // asks for a retry. Bounded, as a steady stream of mounts elsewhere could otherwise hold us here.
+            for (var attempt = 0; ; attempt++)
+            {
+                var fd = (int)Libc.Syscall(SyscallNumbers.openat2, RootFd, native, (long)&how, sizeof(OpenHow), 0);
+                errno = fd < 0 ? Libc.LastErrno : 0;
+                if (errno != Libc.EAGAIN || attempt == 127) return fd;
+            }
         }
         finally
         {

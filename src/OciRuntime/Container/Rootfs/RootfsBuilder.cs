@@ -12,8 +12,10 @@ namespace OciRuntime.Container.Rootfs;
 /// </summary>
 /// <param name="idMappedTrees">Detached id-mapped trees the command made (fds, keyed by mounts[] index), attached
 /// in place of a bind.</param>
+/// <param name="mountProc">Mounts a proc filesystem on an fd (source, target fd, flags, data) when the builder runs
+/// outside the container's pid namespace, whose proc it must show; null to mount it here.</param>
 internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUserNamespace, CgroupPaths? cgroups, bool newCgroupNamespace,
-    IReadOnlyDictionary<int, int> idMappedTrees)
+    IReadOnlyDictionary<int, int> idMappedTrees, Action<string?, int, ulong, string>? mountProc = null)
 {
     private const uint DirMode = 0b111_101_101;
 
@@ -94,6 +96,10 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
                 if (source == null || (!File.Exists(source) && !Directory.Exists(source)))
                     throw new OciRuntimeException($"mount {destination}: bind source {source} does not exist");
                 Mount(source, targetPath, null, MS_BIND | (flags & MS_REC), null);
+            }
+            else if (type == "proc" && mountProc != null)
+            {
+                mountProc(source, target, flags, options.Data);
             }
             else if (options.TmpCopyUp && type == "tmpfs")
             {

@@ -32,6 +32,9 @@ internal unsafe struct ChildPlan
     public int* JoinTypes;
     public byte** Argv;
     public byte** Envp;
+    /// <summary>The container's init is this child (<see cref="OciRuntime.Container.Init.RawInit"/>); null: it execs
+    /// the init stage from <see cref="BinaryFd"/>.</summary>
+    public OciRuntime.Container.Init.InitChildPlan* Init;
 }
 
 /// <summary>Fixed 12-byte reports from the raw child to the parent: kind and two values.</summary>
@@ -44,6 +47,12 @@ internal enum ChildReport
     Released = 5,
     /// <summary>An exec child's seccomp notify fd rides along (SCM_RIGHTS); it waits for a go once it is passed on.</summary>
     SeccompNotifyFd = 6,
+    /// <summary>A raw init is in all its namespaces and waits for the command's requests.</summary>
+    NamespacesReady = 7,
+    /// <summary>A raw init mounted proc as asked; A is the errno, 0 on success.</summary>
+    MountDone = 8,
+    /// <summary>A raw init is set up and waits for `start`.</summary>
+    Ready = 9,
 }
 
 /// <summary>Where the raw child was when a syscall failed; the parent words the error from it.</summary>

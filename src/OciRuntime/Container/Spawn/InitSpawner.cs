@@ -45,7 +45,7 @@ internal static unsafe class InitSpawner
         var newPid = (request.NewNamespaces & CLONE_NEWPID) != 0;
 
         using var argv = new NativeStringArray(request.Argv);
-        using var envp = new NativeStringArray([.. request.Environment, $"{request.SyncFdVariable}={syncFd}"]);
+        using var envp = new NativeStringArray(request.SyncFdVariable != null ? [.. request.Environment, $"{request.SyncFdVariable}={syncFd}"] : request.Environment);
         var taskFds = stackalloc int[Math.Max(request.CgroupTasks.Count, 1)];
         for (var i = 0; i < request.CgroupTasks.Count; i++) taskFds[i] = request.CgroupTasks[i].Fd;
         var joinFds = stackalloc int[Math.Max(joins.Length, 1)];
@@ -70,6 +70,8 @@ internal static unsafe class InitSpawner
             plan->Argv = argv.Pointer;
             plan->Envp = envp.Pointer;
             plan->BecomeRoot = newUser || joinsUser ? 1 : 0;
+            plan->Init = (OciRuntime.Container.Init.InitChildPlan*)request.InitChild;
+            if (plan->Init != null) plan->Init->Process->SyncFd = syncFd;
             if (!onePass)
             {
                 plan->UnshareUserNamespace = newUser ? 1 : 0;

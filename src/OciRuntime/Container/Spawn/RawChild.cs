@@ -3,15 +3,17 @@ using OciRuntime.Linux;
 namespace OciRuntime.Container.Spawn;
 
 /// <summary>
-/// The code a clone3'd child runs until it execs the init stage. Raw syscalls on the pre-built
+/// The code a clone3'd child runs until it execs the init stage or becomes the init itself (<see cref="ChildPlan.Init"/>). Raw syscalls on the pre-built
 /// <see cref="ChildPlan"/> only: no allocation, no exceptions, no managed logging (see process-model.md).
 /// </summary>
 internal static unsafe class RawChild
 {
-    private const int CLONE_NEWUSER = 0x10000000;
+    private const int CLONE_NEWUSER = 0x10000000, PR_SET_DUMPABLE = 4;
 
     public static void Run(ChildPlan* plan)
     {
+        // Nothing in the container may reach our image through /proc/PID/exe (CVE-2019-5736): an exec resets this.
+        RawSyscalls.Prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
         // First, so the init runs and allocates inside the container's cgroups from its first instruction.
         var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
         var joinErrno = failedTask >= 0 ? RawSyscalls.Errno : 0;
@@ -67,6 +69,11 @@ internal static unsafe class RawChild
 
         // After the pid clone the parent already knows where the init is.
         else if (plan->ReportRelease != 0) Clone3.Report(plan->SyncFd, ChildReport.Released, 0, 0);
+        if (plan->Init != null)
+        {
+            OciRuntime.Container.Init.RawInit.Run(plan->Init);
+            RawSyscalls.Exit(1);
+        }
         // The init starts with nothing blocked, whatever a foreground run blocks for its signal forwarding.
         RawSyscalls.UnblockAllSignals();
         byte empty = 0;

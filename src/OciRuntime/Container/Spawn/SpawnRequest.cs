@@ -3,19 +3,25 @@ namespace OciRuntime.Container.Spawn;
 /// <summary>A namespace to join by path (CLONE_NEW* flag of its type and the opened fd).</summary>
 internal sealed record NamespaceJoin(int CloneFlag, int Fd);
 
-/// <summary>What <see cref="InitSpawner"/> needs to start a process that execs <c>ocirun init</c> inside namespaces.</summary>
+/// <summary>
+/// What <see cref="InitSpawner"/> needs to start a container's init inside namespaces: a process that execs
+/// <c>ocirun init</c>, or one that is the init itself (<see cref="InitChild"/>).
+/// </summary>
 internal sealed class SpawnRequest
 {
     /// <summary>CLONE_NEW* flags of the namespaces to create.</summary>
     public int NewNamespaces { get; init; }
     /// <summary>Namespaces to join, in any order (the spawner puts the user namespace first).</summary>
     public IReadOnlyList<NamespaceJoin> Joins { get; init; } = [];
-    /// <summary>O_PATH/memfd fd of the ocirun binary to exec.</summary>
-    public required int BinaryFd { get; init; }
-    public required IReadOnlyList<string> Argv { get; init; }
-    public required IReadOnlyList<string> Environment { get; init; }
+    /// <summary>O_PATH/memfd fd of the ocirun binary to exec; unused with <see cref="InitChild"/>.</summary>
+    public int BinaryFd { get; init; } = -1;
+    public IReadOnlyList<string> Argv { get; init; } = [];
+    public IReadOnlyList<string> Environment { get; init; } = [];
     /// <summary>The variable through which the init stage learns its sync socket's fd number.</summary>
-    public required string SyncFdVariable { get; init; }
+    public string? SyncFdVariable { get; init; }
+    /// <summary>An <c>InitChildPlan*</c>: the child becomes the container's init (RawInit) instead of exec'ing the
+    /// init stage, and waits for the parent's go. 0 for the init stage.</summary>
+    public nint InitChild { get; init; }
     /// <summary>Fds the init stage inherits besides stdio and the sync socket (their close-on-exec is cleared).</summary>
     public IReadOnlyList<int> InheritedFds { get; init; } = [];
     /// <summary>A v2 cgroup directory fd: the child starts inside it (CLONE_INTO_CGROUP); -1 for none.</summary>
@@ -43,7 +49,7 @@ internal sealed class SpawnRequest
     /// init reads its plan depends on the parent (no user namespace whose id maps must come first). The init's start-up
     /// then overlaps whatever cgroup placement the parent still does by pid (see CgroupEntry).
     /// </summary>
-    public bool ChildStartsAtOnce => !TwoPass && (NewNamespaces & NamespaceUserFlag) == 0;
+    public bool ChildStartsAtOnce => InitChild == 0 && !TwoPass && (NewNamespaces & NamespaceUserFlag) == 0;
 
     private const int NamespaceTimeFlag = 0x80, NamespaceUserFlag = 0x10000000;
 }

@@ -222,4 +222,8 @@ internal enum InitMessage
     SeccompNotifyFd = 21,
     /// <summary>command → init: the agent has the fd.</summary>
     SeccompNotifyFdDone = 22,
+    /// <summary>command → raw init: mount proc on the attached fd (operands in its shared late data).</summary>
+    MountProc = 23,
+    /// <summary>command → raw init: the root is built, take on the process (from the shared late data).</summary>
+    Proceed = 24,
 }
