@@ -6,7 +6,7 @@ RID ?= linux-x64
 BIN := bin/ocirun
 DOTNET ?= dotnet
 APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev
-SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props
+SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj' -o -name '*.c') Directory.Build.props
 # The commit `ocirun --version` reports (empty without git: it then says "unknown"). The stamp file changes
 # only when the commit does, so a new commit relinks the binary and an unchanged tree does not.
 COMMIT := $(shell git rev-parse HEAD 2>/dev/null)

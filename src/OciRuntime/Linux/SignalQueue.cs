@@ -33,7 +33,7 @@ internal sealed unsafe class SignalQueue : IDisposable
         SetThreadMask(SIG_BLOCK, mask);
         try
         {
-            FinalizerThreadMask.Block(mask);
+            if ((RuntimeThreadSignals.Blocked & mask) != mask) FinalizerThreadMask.Block(mask);
             var fd = (int)Libc.Syscall(SyscallNumbers.signalfd4, -1, (long)&mask, KernelSigsetSize, SFD_CLOEXEC, 0);
             if (fd < 0) throw Errno.Last("signalfd");
             return new SignalQueue(mask, fd);
