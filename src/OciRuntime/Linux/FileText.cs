@@ -4,7 +4,7 @@ using System.Text;
 namespace OciRuntime.Linux;
 
 /// <summary>
-/// Whole files (config.json, cgroup and /proc files) read with open and read into a stack buffer. File.ReadAllText
+/// Whole files (config.json, state, cgroup and /proc files) read with open and read into a stack buffer. File.ReadAllText
 /// builds a FileStream, a StreamReader, a StringBuilder and their buffers (~16 KiB) per call: fresh heap pages that
 /// a short-lived command faults in one by one. Failures are the exceptions File.ReadAllText throws, so callers'
 /// handling stays the same.
@@ -14,7 +14,15 @@ internal static unsafe class FileText
     private const int StackBuffer = 4096;
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    public static string Read(string path)
+    public static string Read(string path) => Read(path, static content =>
+        Encoding.UTF8.GetString(content.StartsWith(Utf8Bom) ? content[Utf8Bom.Length..] : content));
+
+    /// <summary>The file's bytes, as File.ReadAllBytes (which goes through a FileStream as well).</summary>
+    public static byte[] ReadBytes(string path) => Read(path, static content => content.ToArray());
+
+    private delegate T ContentReader<T>(ReadOnlySpan<byte> content);
+
+    private static T Read<T>(string path, ContentReader<T> convert)
     {
         var fd = Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
         if (fd < 0) throw Failure(path, Libc.LastErrno);
@@ -41,9 +49,7 @@ internal static unsafe class FileText
                 var errno = Libc.LastErrno;
                 if (errno != Libc.EINTR) throw Failure(path, errno);
             }
-            var text = buffer[..length];
-            if (text.StartsWith(Utf8Bom)) text = text[Utf8Bom.Length..];
-            return Encoding.UTF8.GetString(text);
+            return convert(buffer[..length]);
         }
         finally
         {

@@ -33,6 +33,18 @@ public sealed class FileTextTests : IDisposable
         Assert.Equal(text, FileText.Read(path));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4096)]
+    [InlineData(9000)]
+    public void Reads_bytes_as_File_ReadAllBytes_does_byte_order_mark_included(int size)
+    {
+        byte[] content = [0xEF, 0xBB, 0xBF, .. Enumerable.Range(0, size).Select(i => (byte)i)];
+        var path = Write("f", content);
+
+        Assert.Equal(File.ReadAllBytes(path), FileText.ReadBytes(path));
+    }
+
     [Fact]
     public void Decodes_utf8_and_drops_a_byte_order_mark()
     {

@@ -63,7 +63,7 @@ internal sealed class UserProgram(string path, IReadOnlyList<string> argv, IRead
     {
         try
         {
-            foreach (var line in File.ReadLines("/etc/passwd"))
+            foreach (var line in FileText.ReadLines("/etc/passwd"))
             {
                 var fields = line.Split(':');
                 if (fields.Length >= 6 && uint.TryParse(fields[2], out var id) && id == uid) return fields[5];

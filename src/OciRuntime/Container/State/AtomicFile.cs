@@ -14,20 +14,13 @@ internal static class AtomicFile
         var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + StateNames.StagingSuffix());
         try
         {
-            var errno = StateSyscalls.CreateExclusive(temporary, mode, out var handle);
+            var errno = StateSyscalls.CreateExclusive(temporary, mode, out var fd);
             if (errno != 0) throw Errno.Exception($"open {temporary}", errno);
-            try
-            {
-                // Unbuffered, so a failed write is reported once, here, and not again by Dispose.
-                using var stream = new FileStream(handle!, FileAccess.Write, bufferSize: 0);
-                stream.Write(content);
-                stream.Flush();
-            }
-            catch (IOException e)
+            using (fd)
             {
                 // A full state root (ENOSPC, EDQUOT) is the user's to fix: one line, not an unexpected exception.
-                // On Linux .NET keeps the errno in HResult.
-                throw Errno.Exception($"write {path}", e.HResult);
+                errno = StateSyscalls.WriteAll(fd!, content);
+                if (errno != 0) throw Errno.Exception($"write {path}", errno);
             }
             errno = StateSyscalls.Rename(temporary, path, noReplace: false);
             if (errno != 0) throw Errno.Exception($"rename {path}", errno);

@@ -1,3 +1,5 @@
+using OciRuntime.Linux;
+
 namespace OciRuntime.Container.State;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class ProcessIdentity(string procRoot = "/proc")
         byte[] content;
         try
         {
-            content = File.ReadAllBytes(Path.Combine(procRoot, pid.ToString(), "stat"));
+            content = FileText.ReadBytes(Path.Combine(procRoot, pid.ToString(), "stat"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -75,7 +75,7 @@ public sealed class StateStore
         byte[] content;
         try
         {
-            content = File.ReadAllBytes(paths.StateFile);
+            content = FileText.ReadBytes(paths.StateFile);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

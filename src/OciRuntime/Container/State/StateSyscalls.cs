@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 using OciRuntime.Linux;
 using Tmds.Linux;
 
@@ -31,15 +30,32 @@ internal static unsafe class StateSyscalls
     }
 
     /// <summary>Creates <paramref name="path"/> for writing; fails with EEXIST when it exists.</summary>
-    public static int CreateExclusive(string path, UnixFileMode mode, out SafeFileHandle? handle)
+    public static int CreateExclusive(string path, UnixFileMode mode, out FileDescriptor? fd)
     {
         var raw = Libc.Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_CLOEXEC, (uint)mode);
         if (raw < 0)
         {
-            handle = null;
+            fd = null;
             return Marshal.GetLastPInvokeError();
         }
-        handle = new SafeFileHandle(raw, ownsHandle: true);
+        fd = new FileDescriptor(raw);
+        return 0;
+    }
+
+    /// <summary>Writes all of <paramref name="content"/>; returns 0 or the errno of the write that failed.</summary>
+    public static int WriteAll(FileDescriptor fd, ReadOnlySpan<byte> content)
+    {
+        fixed (byte* start = content)
+        {
+            var done = 0;
+            while (done < content.Length)
+            {
+                var n = Libc.Write(fd.Value, start + done, (nuint)(content.Length - done));
+                if (n > 0) done += (int)n;
+                else if (n == 0) return LibC.EIO;
+                else if (Marshal.GetLastPInvokeError() is var errno && errno != LibC.EINTR) return errno;
+            }
+        }
         return 0;
     }
 
