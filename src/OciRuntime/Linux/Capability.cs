@@ -7,7 +7,10 @@ namespace OciRuntime.Linux;
 public static class Capability
 {
     /// <summary>Every capability name, indexed by its number.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    public static IReadOnlyList<string> All => Names;
+
+    // A dictionary built per process cost more than the few lookups a config needs.
+    private static readonly string[] Names =
     [
         "CAP_CHOWN",              // 0
         "CAP_DAC_OVERRIDE",
@@ -53,13 +56,15 @@ public static class Capability
     ];
 
     /// <summary>The highest capability number known here (CAP_LAST_CAP of Linux 5.9 to 6.x).</summary>
-    public static int Last => All.Count - 1;
+    public static int Last => Names.Length - 1;
 
-    private static readonly Dictionary<string, int> Numbers =
-        All.Select((name, number) => (name, number)).ToDictionary(entry => entry.name, entry => entry.number, StringComparer.Ordinal);
-
-    public static bool TryParse(string name, out int number) => Numbers.TryGetValue(name, out number);
+    public static bool TryParse(string name, out int number)
+    {
+        var index = Array.IndexOf(Names, name);
+        number = Math.Max(index, 0);
+        return index >= 0;
+    }
 
     /// <summary>The name of a capability number, or null for a number this table does not know.</summary>
-    public static string? NameOf(int number) => number >= 0 && number < All.Count ? All[number] : null;
+    public static string? NameOf(int number) => number >= 0 && number < Names.Length ? Names[number] : null;
 }

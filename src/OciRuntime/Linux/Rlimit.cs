@@ -7,7 +7,10 @@ namespace OciRuntime.Linux;
 public static class Rlimit
 {
     /// <summary>Every resource name, indexed by its number.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    public static IReadOnlyList<string> All => Names;
+
+    // A dictionary built per process cost more than the few lookups a config needs.
+    private static readonly string[] Names =
     [
         "RLIMIT_CPU",        // 0
         "RLIMIT_FSIZE",
@@ -27,8 +30,10 @@ public static class Rlimit
         "RLIMIT_RTTIME",     // 15
     ];
 
-    private static readonly Dictionary<string, int> Numbers =
-        All.Select((name, number) => (name, number)).ToDictionary(entry => entry.name, entry => entry.number, StringComparer.Ordinal);
-
-    public static bool TryParse(string name, out int resource) => Numbers.TryGetValue(name, out resource);
+    public static bool TryParse(string name, out int resource)
+    {
+        var index = Array.IndexOf(Names, name);
+        resource = Math.Max(index, 0);
+        return index >= 0;
+    }
 }

@@ -24,7 +24,7 @@ internal static class CgroupMount
             {
                 var target = RootedPath.ProcFdPath(fd);
                 if (newCgroupNamespace) Mounts.Mount("cgroup2", target, "cgroup2", flags | (readOnly ? MS_RDONLY : 0), null);
-                else Bind(root, cgroups.Unified!, destination, target, flags, readOnly);
+                else Bind(cgroups.Unified!, target, flags, readOnly, () => root.OpenExisting(destination, Libc.O_PATH));
             }
             finally
             {
@@ -33,50 +33,50 @@ internal static class CgroupMount
             return;
         }
 
-        var top = root.MakeDirectories(destination);
+        var covered = root.MakeDirectories(destination);
         try
         {
-            Mounts.Mount("tmpfs", RootedPath.ProcFdPath(top), "tmpfs", flags, "mode=755");
+            Mounts.Mount("tmpfs", RootedPath.ProcFdPath(covered), "tmpfs", flags, "mode=755");
+        }
+        finally
+        {
+            Libc.Close(covered);
+        }
+        // The tmpfs just made holds nothing of the image's: the hierarchies' directories are made and reopened
+        // relative to it, not looked up through the root each time.
+        var top = root.OpenExisting(destination, Libc.O_PATH | Libc.O_DIRECTORY);
+        try
+        {
+            var hierarchies = cgroups.V1.Select(kv => (Name: kv.Key.StartsWith("name=", StringComparison.Ordinal) ? kv.Key[5..] : kv.Key, Dir: kv.Value))
+                .Concat(cgroups.Unified is { } unified ? [("unified", unified)] : []);
+            foreach (var (name, dir) in hierarchies)
+            {
+                var path = destination.TrimEnd('/') + "/" + name;
+                var fd = RootedPath.MakeFreshSubdirectory(top, name, path);
+                try
+                {
+                    Bind(dir, RootedPath.ProcFdPath(fd), flags, readOnly, () => RootedPath.OpenFreshSubdirectory(top, name, path));
+                }
+                finally
+                {
+                    Libc.Close(fd);
+                }
+            }
+            if (readOnly) Mounts.Mount(null, RootedPath.ProcFdPath(top), null, MS_REMOUNT | MS_RDONLY | flags, "mode=755");
         }
         finally
         {
             Libc.Close(top);
         }
-        var hierarchies = cgroups.V1.Select(kv => (Name: kv.Key.StartsWith("name=", StringComparison.Ordinal) ? kv.Key[5..] : kv.Key, Dir: kv.Value))
-            .Concat(cgroups.Unified is { } unified ? [("unified", unified)] : []);
-        foreach (var (name, dir) in hierarchies)
-        {
-            var path = destination.TrimEnd('/') + "/" + name;
-            var fd = root.MakeDirectories(path);
-            try
-            {
-                Bind(root, dir, path, RootedPath.ProcFdPath(fd), flags, readOnly);
-            }
-            finally
-            {
-                Libc.Close(fd);
-            }
-        }
-        if (readOnly)
-        {
-            var fd = root.OpenExisting(destination, Libc.O_PATH);
-            try
-            {
-                Mounts.Mount(null, RootedPath.ProcFdPath(fd), null, MS_REMOUNT | MS_RDONLY | flags, "mode=755");
-            }
-            finally
-            {
-                Libc.Close(fd);
-            }
-        }
     }
 
-    /// <summary>Binds, then remounts with the flags through a fresh fd: the old one still names the covered directory.</summary>
-    private static void Bind(RootedPath root, string source, string path, string target, ulong flags, bool readOnly)
+    /// <summary>Binds, then remounts with the flags through a fresh fd (<paramref name="reopen"/>): the old one still
+    /// names the covered directory.</summary>
+    private static void Bind(string source, string target, ulong flags, bool readOnly, Func<int> reopen)
     {
         Mounts.Mount(source, target, null, MS_BIND | MS_REC, null);
         if (!readOnly && flags == 0) return;
-        var fd = root.OpenExisting(path, Libc.O_PATH);
+        var fd = reopen();
         try
         {
             Mounts.Mount(null, RootedPath.ProcFdPath(fd), null, MS_BIND | MS_REMOUNT | flags | (readOnly ? MS_RDONLY : 0), null);

@@ -96,6 +96,23 @@ internal sealed unsafe partial class RootedPath : IDisposable
         return current;
     }
 
+    /// <summary>
+    /// Makes (if need be) and opens (O_PATH) <paramref name="name"/> right under <paramref name="parentFd"/>, a
+    /// directory ocirun has just mounted (a fresh tmpfs): nothing of the image's can be in it, so the lookup need
+    /// not go through the root. <paramref name="path"/> names it in errors.
+    /// </summary>
+    public static int MakeFreshSubdirectory(int parentFd, string name, string path, uint mode = 0b111_101_101)
+    {
+        if (MkdirAt(parentFd, name, mode) < 0 && Libc.LastErrno != Libc.EEXIST) throw Errno.Last($"mkdir {path} in the container");
+        return OpenFreshSubdirectory(parentFd, name, path);
+    }
+
+    /// <summary>Opens (O_PATH) <paramref name="name"/> right under <paramref name="parentFd"/>, as above: a mount
+    /// on it is entered.</summary>
+    public static int OpenFreshSubdirectory(int parentFd, string name, string path) =>
+        Errno.Check(Libc.OpenAt(parentFd, name, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_NOFOLLOW | Libc.O_CLOEXEC, 0),
+            $"open {path} in the container");
+
     private static string Prefix(string[] components, int count) => "/" + string.Join('/', components, 0, count);
 
     /// <summary>Makes sure a regular file exists at <paramref name="path"/> (for a file bind mount); returns an O_PATH fd.</summary>
