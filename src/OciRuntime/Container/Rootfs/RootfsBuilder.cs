@@ -23,8 +23,10 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
 
     public void MountAll()
     {
-        Mount(null, "/", null, RootPropagation(), null);
-        MakeParentMountPrivate();
+        var propagation = RootPropagation();
+        Mount(null, "/", null, propagation, null);
+        // A recursive slave or private "/" leaves no mount shared: the look at mountinfo is for the other cases.
+        if ((propagation & MS_REC) == 0 || (propagation & MS_SHARED) != 0) MakeParentMountPrivate();
         Mount(rootfs, rootfs, null, MS_BIND | MS_REC, null);
         using var root = new RootedPath(rootfs);
         var mounts = spec.Mounts ?? [];
