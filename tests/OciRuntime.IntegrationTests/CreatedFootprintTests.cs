@@ -23,6 +23,10 @@ public sealed class CreatedFootprintTests
             // The binary's code alone is over 3 MiB resident right after create; shrunk, the whole init is below 6.
             while ((rss = ResidentKiB(pid)) >= 6 * 1024 && DateTime.UtcNow < settled) Thread.Sleep(50);
             Assert.True(rss < 6 * 1024, $"init RSS {rss} KiB after 5 s in created");
+            // Its code (over 500 KiB of ocirun's resident right after create) is given back to the page cache.
+            long code;
+            while ((code = ResidentCodeKiB(pid)) >= 256 && DateTime.UtcNow < settled) Thread.Sleep(50);
+            Assert.True(code < 256, $"{code} KiB of ocirun's code still resident in the waiting init");
 
             Assert.Equal(0, bundle.Ocirun("start", id).ExitCode);
             var stopped = DateTime.UtcNow.AddSeconds(10);
@@ -35,6 +39,22 @@ public sealed class CreatedFootprintTests
         {
             bundle.Ocirun("delete", "--force", id);
         }
+    }
+
+    /// <summary>Rss of the executable mappings of the process's own image (ocirun's).</summary>
+    private static long ResidentCodeKiB(int pid)
+    {
+        var image = new FileInfo($"/proc/{pid}/exe").LinkTarget;
+        long total = 0;
+        var inCode = false;
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 5 && fields[0].Contains('-') && !fields[0].EndsWith(':'))
+                inCode = fields[1] == "r-xp" && fields.Length >= 6 && fields[5] == image;
+            else if (inCode && fields[0] == "Rss:") total += long.Parse(fields[1]);
+        }
+        return total;
     }
 
     private static long ResidentKiB(int pid) =>

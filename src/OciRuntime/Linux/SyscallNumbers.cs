@@ -7,8 +7,10 @@ namespace OciRuntime.Linux;
 /// </summary>
 internal static class SyscallNumbers
 {
+    public const long poll = 7;
     public const long rt_sigaction = 13;
     public const long rt_sigprocmask = 14;
+    public const long madvise = 28;
     public const long fcntl = 72;
     public const long fchown = 93;
     public const long setgroups = 116;

@@ -41,4 +41,22 @@ public sealed class IdleFootprintTests
 
         Assert.Empty(IdleFootprint.CleanFileMappings(truncated));
     }
+    [Fact]
+    public void From_maps_alone_only_file_code_is_dropped()
+    {
+        const string Maps = """
+            00400000-00405000 r--p 00000000 fe:00 42                         /usr/local/bin/ocirun
+            00405000-00782000 r-xp 00005000 fe:00 42                         /usr/local/bin/ocirun
+            00782000-007f3000 r--p 00382000 fe:00 42                         /usr/local/bin/ocirun
+            008ea000-00a8f000 rw-p 004e9000 fe:00 42                         /usr/local/bin/ocirun
+            7f6ca0ff6000-7f6ca114c000 r-xp 00028000 fe:00 77                 /usr/lib/x86_64-linux-gnu/libc.so.6
+            7f0000000000-7f0000060000 rwxp 00000000 00:00 0
+            7fff00000000-7fff00002000 r-xp 00000000 00:00 0                  [vdso]
+            """;
+
+        var mappings = IdleFootprint.CodeMappings(Maps).ToList();
+
+        // A read-only mapping may hold relocated (private) pages, which maps does not tell: only code goes.
+        Assert.Equal([((nint)0x405000, (nuint)0x37d000), (unchecked((nint)0x7f6ca0ff6000), (nuint)0x156000)], mappings);
+    }
 }

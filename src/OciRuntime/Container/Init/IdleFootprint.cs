@@ -55,11 +55,23 @@ internal static unsafe class IdleFootprint
         }
     }
 
-    private static (ulong Start, ulong End)? ParseHeader(string line)
+    /// <summary>
+    /// The executable private file mappings (code) of a /proc/PID/maps text: for a raw init, which cannot read its own
+    /// smaps, these are the ones known to hold no private copies (a read-only mapping may: relocations, RELRO).
+    /// </summary>
+    internal static IEnumerable<(nint Start, nuint Length)> CodeMappings(string maps)
+    {
+        foreach (var line in maps.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            if (ParseHeader(line, ["r-xp"]) is { } mapping) yield return ((nint)mapping.Start, (nuint)(mapping.End - mapping.Start));
+    }
+
+    private static (ulong Start, ulong End)? ParseHeader(string line) => ParseHeader(line, ["r-xp", "r--p"]);
+
+    private static (ulong Start, ulong End)? ParseHeader(string line, ReadOnlySpan<string> permissions)
     {
         // start-end perms offset dev inode [path]
         var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 5 || fields[1] is not ("r-xp" or "r--p") || fields[4] == "0") return null;
+        if (fields.Length < 5 || !permissions.Contains(fields[1]) || fields[4] == "0") return null;
         var range = fields[0].Split('-');
         if (range.Length != 2
             || !ulong.TryParse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var start)

@@ -45,8 +45,10 @@ internal sealed unsafe class InProcessInit : IDisposable
         && spec.Process?.Capabilities?.Bounding?.Contains("CAP_SYS_PTRACE") != true;
 
     /// <summary>Lays out the init's plan before the clone.</summary>
+    /// <param name="shrinkWhenIdle">`start` may be long in coming (not `run`): the init then drops its code pages
+    /// once it has waited a while.</param>
     public InProcessInit(RuntimeSpec spec, string id, bool newKeyring, int fifoFd, int preserveFds,
-        IReadOnlyList<string> extraEnvironment, SeccompProgram? seccomp)
+        IReadOnlyList<string> extraEnvironment, SeccompProgram? seccomp, bool shrinkWhenIdle)
     {
         _spec = spec;
         _process = spec.Process!;
@@ -81,6 +83,14 @@ internal sealed unsafe class InProcessInit : IDisposable
             plan->SessionKeyring = newKeyring ? _native.String($"_ses.{id}") : null;
             plan->Personality = SchedulingSettings.DomainOf(spec.Linux?.Personality) is { } persona ? persona : -1;
             plan->Late = _late.Data;
+            var idle = shrinkWhenIdle ? CodeMappings() : [];
+            plan->IdleRanges = (long*)_native.Block(Math.Max(idle.Length, 1) * 2 * sizeof(long));
+            plan->IdleRangeCount = idle.Length;
+            for (var i = 0; i < idle.Length; i++)
+            {
+                plan->IdleRanges[2 * i] = idle[i].Start;
+                plan->IdleRanges[2 * i + 1] = (long)idle[i].Length;
+            }
             _plan = plan;
         }
         catch
@@ -88,6 +98,19 @@ internal sealed unsafe class InProcessInit : IDisposable
             _late?.Dispose();
             _native.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The init is a fork of this process: our code mappings are its.</summary>
+    private static (nint Start, nuint Length)[] CodeMappings()
+    {
+        try
+        {
+            return IdleFootprint.CodeMappings(FileText.Read("/proc/self/maps")).ToArray();
+        }
+        catch (IOException)
+        {
+            return []; // only a smaller footprint is lost
         }
     }
 

@@ -22,6 +22,10 @@ internal unsafe struct InitChildPlan
     /// <summary>linux.personality's persona, or -1 to leave it.</summary>
     public long Personality;
     public InitLateData* Late;
+    /// <summary>(start, length) pairs of the code mappings to drop once the init has waited for `start` a while
+    /// (<see cref="IdleFootprint"/>); none when start follows at once.</summary>
+    public long* IdleRanges;
+    public int IdleRangeCount;
 }
 
 /// <summary>

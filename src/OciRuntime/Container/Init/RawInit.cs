@@ -65,7 +65,7 @@ internal static unsafe class RawInit
         if (loadedForListener) ExecRawChild.LoadSeccomp(plan);
         Clone3.Report(plan->SyncFd, ChildReport.Ready, 0, 0);
 
-        WaitForStart(init->FifoFd);
+        WaitForStart(init);
         if (!loadedForListener) ExecRawChild.LoadLateSeccomp(plan);
         RawSyscalls.Execve(plan->Path, plan->Argv, plan->Envp);
         ReportExecFailure(plan->Path, RawSyscalls.Errno);
@@ -159,13 +159,28 @@ internal static unsafe class RawInit
     /// <summary>
     /// Blocks reading the exec fifo (inherited read-write, so it never sees end-of-file) until `start` writes its
     /// byte. The fifo stays open until the exec closes it: `start` waits for it to lose this last reader before it
-    /// runs poststart hooks.
+    /// runs poststart hooks. After 100 ms without `start` the init drops its code pages (refaulted from the page
+    /// cache when it resumes), as the init stage does (<see cref="IdleFootprint"/>).
     /// </summary>
-    private static void WaitForStart(int fifoFd)
+    private static void WaitForStart(InitChildPlan* init)
     {
+        const short POLLIN = 1;
+        const int MADV_DONTNEED = 4, IdleMilliseconds = 100;
+        if (init->IdleRangeCount > 0)
+        {
+            var poll = stackalloc int[2] { init->FifoFd, POLLIN };
+            long ready;
+            do ready = RawSyscalls.Syscall(SyscallNumbers.poll, (long)poll, 1, IdleMilliseconds);
+            while (ready < 0 && RawSyscalls.Errno == Libc.EINTR);
+            if (ready == 0)
+            {
+                for (var i = 0; i < init->IdleRangeCount; i++)
+                    RawSyscalls.Syscall(SyscallNumbers.madvise, init->IdleRanges[2 * i], init->IdleRanges[2 * i + 1], MADV_DONTNEED);
+            }
+        }
         byte b;
         nint n;
-        do n = RawSyscalls.Read(fifoFd, &b, 1);
+        do n = RawSyscalls.Read(init->FifoFd, &b, 1);
         while (n < 0 && RawSyscalls.Errno == Libc.EINTR);
         if (n != 1) RawSyscalls.Exit(1);
     }

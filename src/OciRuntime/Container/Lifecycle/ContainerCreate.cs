@@ -111,7 +111,7 @@ public static class ContainerCreate
             var denySetgroups = rootless;
             using var inProcess = InProcessInit.Applies(spec, namespaces.NewFlags, namespaces.Joins.Select(j => j.Flag), options.NoPivot, rootless)
                 ? new InProcessInit(spec, options.Id, !options.NoNewKeyring, fifo, options.PreserveFds + listenFds,
-                    ListenFds.ContainerEnvironment(listenFds), seccomp)
+                    ListenFds.ContainerEnvironment(listenFds), seccomp, shrinkWhenIdle: !options.StartFollows)
                 : null;
             var binary = inProcess == null ? SelfBinary.Open() : -1;
             if (binary >= 0) fds.Add(binary);
