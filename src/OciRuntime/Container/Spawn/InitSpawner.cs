@@ -10,7 +10,7 @@ namespace OciRuntime.Container.Spawn;
 /// </summary>
 internal static unsafe class InitSpawner
 {
-    private const int CLONE_NEWUSER = 0x10000000, CLONE_NEWPID = 0x20000000, CLONE_NEWTIME = 0x80;
+    private const int CLONE_NEWUSER = 0x10000000, CLONE_NEWPID = 0x20000000, CLONE_NEWTIME = 0x80, PR_SET_DUMPABLE = 4;
 
     public sealed record Spawned(int Pid, SyncSocket Socket);
 
@@ -81,6 +81,11 @@ internal static unsafe class InitSpawner
                 plan->ReportRelease = 1;
             }
 
+            // The raw init lives in the container with our image as its /proc/PID/exe until `start`; nothing in the
+            // container may reach that (CVE-2019-5736). It copies this process's dumpable flag at the clone, so it is
+            // non-dumpable from its first instruction. Only a root command builds in process: nothing it does needs
+            // the flag.
+            if (plan->Init != null) Libc.Prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
             var args = CloneArgs.ForChild(onePass ? (ulong)(uint)request.NewNamespaces : 0, request.CgroupFd);
             return Clone3.Run(&args, &RunChild, plan);
         }

