@@ -62,17 +62,7 @@ internal static unsafe class ExecSpawner
                 }
                 if (frame.Report == ChildReport.SeccompNotifyFd)
                 {
-                    try
-                    {
-                        if (frame.Fds.Length != 1 || setup.PassSeccompNotifyFd == null)
-                            throw new OciRuntimeException($"seccomp: unexpected notify fd report ({frame.Fds.Length} fds)");
-                        setup.PassSeccompNotifyFd(frame.Fds[0], programPid);
-                    }
-                    finally
-                    {
-                        foreach (var fd in frame.Fds) Libc.Close(fd);
-                    }
-                    socket.SendGo();
+                    HandOverNotifyFd(socket, frame, setup.PassSeccompNotifyFd, programPid);
                     continue;
                 }
                 if (frame.Report == ChildReport.Failed) throw Failure(frame.A, frame.B, setup.Path, setup.CgroupTasks);
@@ -90,6 +80,25 @@ internal static unsafe class ExecSpawner
             }
             throw;
         }
+    }
+
+    /// <summary>
+    /// A raw child's seccomp notify fd goes on to the agent (<paramref name="pass"/>: the fd, the process's pid) and
+    /// the child gets its go; our copy of the fd is closed either way.
+    /// </summary>
+    internal static void HandOverNotifyFd(SyncSocket socket, SyncFrame frame, Action<int, int>? pass, int pid)
+    {
+        try
+        {
+            if (frame.Fds.Length != 1 || pass == null)
+                throw new OciRuntimeException($"seccomp: unexpected notify fd report ({frame.Fds.Length} fds)");
+            pass(frame.Fds[0], pid);
+        }
+        finally
+        {
+            foreach (var fd in frame.Fds) Libc.Close(fd);
+        }
+        socket.SendGo();
     }
 
     /// <summary>Words a raw exec child's failure report (the step in the low byte, a detail above it).</summary>

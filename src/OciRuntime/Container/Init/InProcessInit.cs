@@ -276,17 +276,7 @@ internal sealed unsafe class InProcessInit : IDisposable
                 case ChildReport.Failed:
                     throw ExecSpawner.Failure(frame.A, frame.B, "", context.CgroupTasks);
                 case ChildReport.SeccompNotifyFd:
-                    try
-                    {
-                        if (frame.Fds.Length != 1 || context.PassSeccompNotifyFd == null)
-                            throw new OciRuntimeException($"seccomp: unexpected notify fd report ({frame.Fds.Length} fds)");
-                        context.PassSeccompNotifyFd(frame.Fds[0], pid);
-                    }
-                    finally
-                    {
-                        foreach (var fd in frame.Fds) Libc.Close(fd);
-                    }
-                    socket.SendGo();
+                    ExecSpawner.HandOverNotifyFd(socket, frame, context.PassSeccompNotifyFd, pid);
                     break;
                 default:
                     throw new OciRuntimeException($"sync socket: unexpected report {frame.Kind}");
