@@ -139,6 +139,28 @@ public sealed class CliTests
     }
 
     [SkippableFact]
+    public void A_debug_note_made_inside_the_containers_mount_namespace_reaches_the_log_once()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        ((JsonArray)bundle.Config["mounts"]!).Add(new JsonObject
+        {
+            ["destination"] = "/mnt", ["type"] = "bind", ["source"] = bundle.Directory,
+            ["options"] = new JsonArray(JsonValue.Create("rbind"), JsonValue.Create("mode=755")),
+        });
+        bundle.Save();
+        var log = Path.Combine(bundle.Directory, "log.json");
+
+        // The rootfs is built by a thread inside the container's mount namespace, where the log's path means nothing:
+        // the file is opened before it leaves.
+        var result = bundle.Ocirun("--debug", "--log", log, "--log-format", "json", "run", "--bundle", bundle.Directory, bundle.NewId());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var line = Assert.Single(File.ReadAllLines(log), l => l.Contains("ignoring filesystem options"));
+        Assert.Contains("mode=755", line);
+    }
+
+    [SkippableFact]
     public void Features_reports_this_hosts_seccomp_support()
     {
         Root.Require();

@@ -48,9 +48,11 @@ public sealed class MountOptionsTests
     [Fact]
     public void Filesystem_data_on_a_bind_mount_is_ignored_as_runc_does()
     {
-        var o = MountOptions.Parse(["rbind", "mode=755", "ro"], "bind");
+        var o = MountOptions.Parse(["rbind", "mode=755", "ro", "size=1m"], "bind");
         Assert.Equal("", o.Data);
+        Assert.Equal("mode=755,size=1m", o.IgnoredData);
         Assert.Equal(MS_BIND | MS_REC | MS_RDONLY, o.Flags);
+        Assert.Equal("", MountOptions.Parse(["mode=755"], "tmpfs").IgnoredData);
     }
 
     [Fact]

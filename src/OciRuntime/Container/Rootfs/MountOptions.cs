@@ -16,7 +16,8 @@ internal sealed record MountOptions(
     RecursiveAttributes Recursive,
     bool TmpCopyUp,
     bool IdMap,
-    bool RecursiveIdMap)
+    bool RecursiveIdMap,
+    string IgnoredData = "")
 {
     public bool IsBind => (Flags & MS_BIND) != 0;
     public bool IsRecursive => (Flags & MS_REC) != 0;
@@ -66,7 +67,8 @@ internal sealed record MountOptions(
     /// Parses options the way runc does: known flag names set or clear flags, propagation names are collected,
     /// runc's extensions are recognised, and anything else is passed to the filesystem as data (so
     /// <c>mode=755</c> or <c>size=65536k</c> reach tmpfs; the kernel refuses what the filesystem does not know).
-    /// A bind mount takes no data: runc and crun ignore it there, and so do we, with a debug note.
+    /// A bind mount takes no data: runc and crun ignore it there, and so do we (<see cref="IgnoredData"/>, which the
+    /// mount's maker notes in the debug log).
     /// </summary>
     public static MountOptions Parse(IEnumerable<string>? options, string? type)
     {
@@ -98,11 +100,12 @@ internal sealed record MountOptions(
             else data.Add(option);
         }
         if (type == "bind") flags |= MS_BIND;
+        var ignored = "";
         if ((flags & MS_BIND) != 0 && data.Count > 0)
         {
-            RuntimeLog.Debug($"bind mount: ignoring filesystem options {string.Join(',', data)}");
+            ignored = string.Join(',', data);
             data.Clear();
         }
-        return new MountOptions(flags, cleared, propagation, string.Join(',', data), recursive, tmpCopyUp, idMap, rIdMap);
+        return new MountOptions(flags, cleared, propagation, string.Join(',', data), recursive, tmpCopyUp, idMap, rIdMap, ignored);
     }
 }

@@ -72,6 +72,7 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     {
         var destination = Clean(mount.Destination);
         var options = MountOptions.Parse(mount.Options, mount.Type);
+        if (options.IgnoredData.Length > 0) RuntimeLog.Debug($"bind mount: ignoring filesystem options {options.IgnoredData}");
         var type = options.IsBind ? null : mount.Type;
         var source = mount.Source;
         var flags = options.Flags & ~MS_REMOUNT;
