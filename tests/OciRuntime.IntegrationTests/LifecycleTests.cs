@@ -42,12 +42,7 @@ public sealed class LifecycleTests
     {
         Root.Require();
         using var bundle = new BusyboxBundle("sh", "-c", "trap 'exit 7' TERM; touch /trapping; sleep 100 & wait");
-        bundle.Config["root"]!["readonly"] = false;
-        bundle.Save();
-        var marker = Path.Combine(bundle.Directory, "rootfs", "trapping");
-        var run = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
-            ["--root", bundle.StateRoot, "run", "--bundle", bundle.Directory, bundle.NewId()])!;
-        WaitFor(() => File.Exists(marker));
+        var run = RunInForegroundUntil(bundle, "trapping");
 
         Assert.Equal(0, Infrastructure.Ocirun.Exec("kill", ["-TERM", run.Id.ToString()]).ExitCode);
 
@@ -60,13 +55,9 @@ public sealed class LifecycleTests
     {
         Root.Require();
         using var bundle = new BusyboxBundle("sh", "-c", "touch /running; sleep 100");
-        bundle.Config["root"]!["readonly"] = false;
-        bundle.Save();
-        var run = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
-            ["--root", bundle.StateRoot, "run", "--bundle", bundle.Directory, bundle.NewId()])!;
+        var run = RunInForegroundUntil(bundle, "running");
         try
         {
-            WaitFor(() => File.Exists(Path.Combine(bundle.Directory, "rootfs", "running")));
             // A signal a thread does not block is taken there and never reaches the signalfd: the runtime's own
             // threads (its finalizer) included. HUP INT QUIT USR1 USR2 ALRM TERM CHLD CONT TSTP TTIN TTOU WINCH.
             const ulong Forwarded = 0x83b6a07;
@@ -326,6 +317,26 @@ public sealed class LifecycleTests
         try { return File.ReadAllText($"/proc/{pid}/cmdline"); }
         catch (IOException) { return ""; }
         catch (UnauthorizedAccessException) { return ""; }
+    }
+
+    /// <summary>Starts a foreground `run` of a bundle whose process touches /<paramref name="marker"/> once it runs;
+    /// returns when it has.</summary>
+    private static System.Diagnostics.Process RunInForegroundUntil(BusyboxBundle bundle, string marker)
+    {
+        bundle.Config["root"]!["readonly"] = false;
+        bundle.Save();
+        var run = System.Diagnostics.Process.Start(Infrastructure.Ocirun.BinaryPath,
+            ["--root", bundle.StateRoot, "run", "--bundle", bundle.Directory, bundle.NewId()])!;
+        try
+        {
+            WaitFor(() => File.Exists(Path.Combine(bundle.Directory, "rootfs", marker)));
+            return run;
+        }
+        catch
+        {
+            run.Kill();
+            throw;
+        }
     }
 
     internal static void WaitFor(Func<bool> condition, int timeoutMs = 10_000)

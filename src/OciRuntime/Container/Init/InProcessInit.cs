@@ -45,10 +45,11 @@ internal sealed unsafe class InProcessInit : IDisposable
         && spec.Process?.Capabilities?.Bounding?.Contains("CAP_SYS_PTRACE") != true;
 
     /// <summary>Lays out the init's plan before the clone.</summary>
+    /// <param name="newCgroupNamespace">The init makes it once the command has put it into the container's cgroups.</param>
     /// <param name="shrinkWhenIdle">`start` may be long in coming (not `run`): the init then drops its code pages
     /// once it has waited a while.</param>
     public InProcessInit(RuntimeSpec spec, string id, bool newKeyring, int fifoFd, int preserveFds,
-        IReadOnlyList<string> extraEnvironment, SeccompProgram? seccomp, bool shrinkWhenIdle)
+        IReadOnlyList<string> extraEnvironment, SeccompProgram? seccomp, bool newCgroupNamespace, bool shrinkWhenIdle)
     {
         _spec = spec;
         _process = spec.Process!;
@@ -79,13 +80,13 @@ internal sealed unsafe class InProcessInit : IDisposable
             var plan = (InitChildPlan*)_native.Block(sizeof(InitChildPlan));
             plan->Process = _native.Plan;
             plan->FifoFd = fifoFd;
-            plan->NewCgroupNamespace = 0;
+            plan->NewCgroupNamespace = newCgroupNamespace ? 1 : 0;
             plan->SessionKeyring = newKeyring ? _native.String($"_ses.{id}") : null;
             plan->Personality = SchedulingSettings.DomainOf(spec.Linux?.Personality) is { } persona ? persona : -1;
             plan->Late = _late.Data;
             var idle = shrinkWhenIdle ? CodeMappings() : [];
-            plan->IdleRanges = (long*)_native.Block(Math.Max(idle.Length, 1) * 2 * sizeof(long));
             plan->IdleRangeCount = idle.Length;
+            plan->IdleRanges = idle.Length > 0 ? (long*)_native.Block(idle.Length * 2 * sizeof(long)) : null;
             for (var i = 0; i < idle.Length; i++)
             {
                 plan->IdleRanges[2 * i] = idle[i].Start;
@@ -116,12 +117,6 @@ internal sealed unsafe class InProcessInit : IDisposable
 
     /// <summary>For <see cref="SpawnRequest.InitChild"/>.</summary>
     public nint Plan => (nint)_plan;
-
-    /// <summary>The init makes a cgroup namespace once the command has put it into the container's cgroups.</summary>
-    public bool NewCgroupNamespace
-    {
-        set => _plan->NewCgroupNamespace = value ? 1 : 0;
-    }
 
     /// <summary>What the build needs from the command besides the config.</summary>
     public sealed class Context

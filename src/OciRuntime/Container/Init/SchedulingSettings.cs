@@ -79,9 +79,8 @@ internal static unsafe partial class SchedulingSettings
     }
 
     /// <summary>The personality(2) value of linux.personality, or null to leave it.</summary>
-    public static uint? DomainOf(LinuxPersonality? personality) => personality?.Domain switch
+    public static uint? DomainOf(LinuxPersonality? personality) => personality == null ? null : personality.Domain switch
     {
-        null => null,
         "LINUX" => 0x0000u,
         "LINUX32" => 0x0008u,
         var other => throw new OciRuntimeException($"config.json: linux.personality.domain: unknown domain \"{other}\""),

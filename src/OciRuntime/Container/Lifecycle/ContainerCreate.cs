@@ -108,10 +108,10 @@ public static class ContainerCreate
             var listenFds = ListenFds.Count();
             var linux = spec.Linux;
             var rootless = Libc.GetEuid() != 0;
-            var denySetgroups = rootless;
             using var inProcess = InProcessInit.Applies(spec, namespaces.NewFlags, namespaces.Joins.Select(j => j.Flag), options.NoPivot, rootless)
                 ? new InProcessInit(spec, options.Id, !options.NoNewKeyring, fifo, options.PreserveFds + listenFds,
-                    ListenFds.ContainerEnvironment(listenFds), seccomp, shrinkWhenIdle: !options.StartFollows)
+                    ListenFds.ContainerEnvironment(listenFds), seccomp, namespaces.Creates(NamespacePlan.CLONE_NEWCGROUP),
+                    shrinkWhenIdle: !options.StartFollows)
                 : null;
             var binary = inProcess == null ? SelfBinary.Open() : -1;
             if (binary >= 0) fds.Add(binary);
@@ -121,7 +121,6 @@ public static class ContainerCreate
                 joinFds.Add(Errno.Check(Libc.Open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), $"open namespace {path}"));
                 fds.Add(joinFds[^1]);
             }
-            if (inProcess != null) inProcess.NewCgroupNamespace = namespaces.Creates(NamespacePlan.CLONE_NEWCGROUP);
 
             FaultPoint.Reach("before-clone");
             var spawned = InitSpawner.Spawn(new SpawnRequest
@@ -142,9 +141,9 @@ public static class ContainerCreate
                     cleanup.InitPid = pid;
                     cgroups.AddProcess(pid, cgroupEntry.ByPid);
                     if (namespaces.Joins.Count == 0 && namespaces.Creates(NamespacePlan.CLONE_NEWUSER))
-                        IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups);
+                        IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups: rootless);
                 },
-                WriteIdMaps = pid => IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups),
+                WriteIdMaps = pid => IdMaps.Write(pid, linux?.UidMappings, linux?.GidMappings, denySetgroups: rootless),
                 WriteTimeOffsets = TimeOffsets.Writer(linux?.TimeOffsets),
             });
             using var socket = spawned.Socket;
@@ -177,7 +176,7 @@ public static class ContainerCreate
                     Rootfs = record.Rootfs,
                     NewNamespaces = namespaces.NewFlags,
                     InUserNamespace = namespaces.HasUserNamespace,
-                    SetGroupsAllowed = !denySetgroups,
+                    SetGroupsAllowed = !rootless,
                     NoPivot = options.NoPivot,
                     NoNewKeyring = options.NoNewKeyring,
                     ExecFifoFd = fifo,

@@ -19,7 +19,7 @@ internal static class AtomicFile
             using (fd)
             {
                 // A full state root (ENOSPC, EDQUOT) is the user's to fix: one line, not an unexpected exception.
-                errno = StateSyscalls.WriteAll(fd!, content);
+                errno = FileDescriptorWrites.WriteAll(fd!.Value, content);
                 if (errno != 0) throw Errno.Exception($"write {path}", errno);
             }
             errno = StateSyscalls.Rename(temporary, path, noReplace: false);

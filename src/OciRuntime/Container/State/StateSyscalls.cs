@@ -42,23 +42,6 @@ internal static unsafe class StateSyscalls
         return 0;
     }
 
-    /// <summary>Writes all of <paramref name="content"/>; returns 0 or the errno of the write that failed.</summary>
-    public static int WriteAll(FileDescriptor fd, ReadOnlySpan<byte> content)
-    {
-        fixed (byte* start = content)
-        {
-            var done = 0;
-            while (done < content.Length)
-            {
-                var n = Libc.Write(fd.Value, start + done, (nuint)(content.Length - done));
-                if (n > 0) done += (int)n;
-                else if (n == 0) return LibC.EIO;
-                else if (Marshal.GetLastPInvokeError() is var errno && errno != LibC.EINTR) return errno;
-            }
-        }
-        return 0;
-    }
-
     /// <summary>mkdir(2) and then chmod(2), so the mode is exact whatever the umask.</summary>
     public static int MakeDirectory(string path, UnixFileMode mode)
     {
