@@ -110,14 +110,14 @@ public static class ContainerInit
         }
         // Made as root and before a read-only root is sealed, as runc does; entered later as the user.
         if (!string.IsNullOrEmpty(process.Cwd)) Directory.CreateDirectory(process.Cwd);
-        if (newMountNamespace) rootfs.Finish();
-
         if ((plan.NewNamespaces & CLONE_NEWUTS) != 0 || spec.Hostname != null)
         {
             if (!string.IsNullOrEmpty(spec.Hostname)) Errno.Check(Host.SetHostname(spec.Hostname), "sethostname");
             if (!string.IsNullOrEmpty(spec.Domainname)) Errno.Check(Host.SetDomainname(spec.Domainname), "setdomainname");
         }
-        foreach (var (key, value) in spec.Linux?.Sysctl ?? []) Sysctl.Write(key, value);
+        // Before read-only and masked paths, which may cover /proc/sys (runc's order).
+        Sysctl.WriteAll(spec.Linux?.Sysctl);
+        if (newMountNamespace) rootfs.Finish();
         if (!plan.NoNewKeyring) Keyring.JoinNew(plan.Id);
         if (process.OomScoreAdj is { } oom) File.WriteAllText("/proc/self/oom_score_adj", oom.ToString());
         foreach (var limit in process.Rlimits ?? []) ProcessSettings.ApplyRlimit(limit);

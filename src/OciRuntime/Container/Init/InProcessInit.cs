@@ -155,10 +155,11 @@ internal sealed unsafe class InProcessInit : IDisposable
                 if (_process.Terminal == true) consolePath = CreateConsole(context.ConsoleSocket);
                 // Made as root and before a read-only root is sealed, as runc does; entered later as the user.
                 if (!string.IsNullOrEmpty(_process.Cwd)) MakeCwd(_process.Cwd);
-                rootfs.Finish();
                 if (!string.IsNullOrEmpty(_spec.Hostname)) Errno.Check(Host.SetHostname(_spec.Hostname), "sethostname");
                 if (!string.IsNullOrEmpty(_spec.Domainname)) Errno.Check(Host.SetDomainname(_spec.Domainname), "setdomainname");
-                foreach (var (key, value) in _spec.Linux?.Sysctl ?? []) Sysctl.Write(key, value);
+                // Before read-only and masked paths, which may cover /proc/sys (runc's order).
+                Sysctl.WriteAll(_spec.Linux?.Sysctl);
+                rootfs.Finish();
                 program = UserProgram.Resolve(_process, _extraEnvironment);
             }
 
