@@ -50,7 +50,7 @@ test-v2: build
 run: deps build
 	@scripts/run-demo.sh $(CURDIR)/$(BIN)
 
-# The OCI validation suite and a real containerd, against RUNTIME (default: bin/ocirun, built first).
+# The OCI validation suite, and a real containerd then a real dockerd, against RUNTIME (default: bin/ocirun, built first).
 # Options (conformance/README.md): COMPARE=runc,crun UPDATE=1 FILES=a,b TIMEOUT=s RUNTIME_TOOLS_SRC=dir|tarball
 RUNTIME ?= $(CURDIR)/$(BIN)
 RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
@@ -62,6 +62,7 @@ conformance: $(RUNTIME_NEEDS_BUILD)
 
 e2e: $(RUNTIME_NEEDS_BUILD)
 	conformance/e2e.sh "$(RUNTIME)"
+	conformance/docker-e2e.sh "$(RUNTIME)"
 
 # Latency, CPU, throughput and memory against runc and crun when installed; knobs in bench/run.sh (N=20 ...).
 bench: build
