@@ -44,6 +44,32 @@ public sealed class RootfsTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_read_only_cgroup_mount_on_v1_is_a_writable_tmpfs_of_read_only_v1_hierarchies_as_runc_makes_it()
+    {
+        Root.Require();
+        Skip.IfNot(Directory.Exists("/sys/fs/cgroup/memory"), "a cgroup v1 host");
+        // Docker's default spec: type cgroup, options ro, nosuid, noexec, nodev.
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "mkdir /sys/fs/cgroup/made && echo tmpfs-writable; touch /sys/fs/cgroup/memory/x 2>/dev/null || echo memory-ro; " +
+            "ls /sys/fs/cgroup; cat /proc/self/mountinfo");
+        AddMount(bundle, "/sys/fs/cgroup", "cgroup", "cgroup", "ro", "nosuid", "noexec", "nodev");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("tmpfs-writable\nmemory-ro\n", result.Stdout);
+        var tmpfs = MountAt(result.Stdout, "/sys/fs/cgroup");
+        Assert.Equal("tmpfs", tmpfs.Type);
+        Assert.Contains("rw", tmpfs.Options);
+        Assert.Contains("rw", tmpfs.SuperOptions);
+        Assert.Equal(["rw", "nosuid", "nodev", "noexec"], tmpfs.Options.Take(4));
+        Assert.Contains("ro", MountAt(result.Stdout, "/sys/fs/cgroup/memory").Options);
+        // Only v1 hierarchies: a hybrid host's cgroup2 one is not shown, as runc does not show it.
+        Assert.DoesNotContain(MountInfo(result.Stdout), m => m.MountPoint.StartsWith("/sys/fs/cgroup/", StringComparison.Ordinal) && m.Type == "cgroup2");
+        Assert.DoesNotContain("unified", result.Stdout.Split('\n'));
+    }
+
+    [SkippableFact]
     public void Tmpcopyup_fills_the_tmpfs_with_the_directory_contents_and_leaves_the_rootfs_alone()
     {
         Root.Require();

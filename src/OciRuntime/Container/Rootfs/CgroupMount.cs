@@ -6,9 +6,9 @@ namespace OciRuntime.Container.Rootfs;
 
 /// <summary>
 /// A `cgroup` mount shows the container its own cgroups, never the host's tree. On v1 and hybrid hosts, as runc
-/// does: a tmpfs at the destination with each hierarchy's container directory bound under the controller's name
-/// (and the unified one under "unified"); on unified hosts a cgroup2 mount when the container has its own cgroup
-/// namespace, else a bind of its cgroup directory. Read-only unless the mount asks for rw.
+/// 1.1 does: a writable tmpfs at the destination holding each v1 hierarchy's container directory, bound as
+/// <see cref="CgroupV1Layout"/> names it (read-only unless the mount asks for rw); on unified hosts a cgroup2
+/// mount when the container has its own cgroup namespace, else a bind of its cgroup directory.
 /// </summary>
 internal static class CgroupMount
 {
@@ -33,10 +33,12 @@ internal static class CgroupMount
             return;
         }
 
+        var layout = CgroupV1Layout.Plan(cgroups, CgroupHierarchy.DetectHost());
         var covered = root.MakeDirectories(destination);
         try
         {
-            Mounts.Mount("tmpfs", RootedPath.ProcFdPath(covered), "tmpfs", flags, "mode=755");
+            // runc's tmpfs has fixed flags: a read-only cgroup mount makes the hierarchies read-only, not the tmpfs.
+            Mounts.Mount("tmpfs", RootedPath.ProcFdPath(covered), "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=755");
         }
         finally
         {
@@ -47,22 +49,21 @@ internal static class CgroupMount
         var top = root.OpenExisting(destination, Libc.O_PATH | Libc.O_DIRECTORY);
         try
         {
-            var hierarchies = cgroups.V1.Select(kv => (Name: kv.Key.StartsWith("name=", StringComparison.Ordinal) ? kv.Key[5..] : kv.Key, Dir: kv.Value))
-                .Concat(cgroups.Unified is { } unified ? [("unified", unified)] : []);
-            foreach (var (name, dir) in hierarchies)
+            foreach (var (name, source) in layout.Directories)
             {
                 var path = destination.TrimEnd('/') + "/" + name;
                 var fd = RootedPath.MakeFreshSubdirectory(top, name, path);
                 try
                 {
-                    Bind(dir, RootedPath.ProcFdPath(fd), flags, readOnly, () => RootedPath.OpenFreshSubdirectory(top, name, path));
+                    Bind(source, RootedPath.ProcFdPath(fd), flags, readOnly, () => RootedPath.OpenFreshSubdirectory(top, name, path));
                 }
                 finally
                 {
                     Libc.Close(fd);
                 }
             }
-            if (readOnly) Mounts.Mount(null, RootedPath.ProcFdPath(top), null, MS_REMOUNT | MS_RDONLY | flags, "mode=755");
+            foreach (var (name, target) in layout.Links)
+                RootedPath.MakeFreshSymlink(top, name, target, destination.TrimEnd('/') + "/" + name);
         }
         finally
         {

@@ -113,6 +113,13 @@ internal sealed unsafe partial class RootedPath : IDisposable
         Errno.Check(Libc.OpenAt(parentFd, name, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_NOFOLLOW | Libc.O_CLOEXEC, 0),
             $"open {path} in the container");
 
+    /// <summary>Makes the symlink <paramref name="name"/> → <paramref name="target"/> right under
+    /// <paramref name="parentFd"/>, a fresh tmpfs as above; an existing one is left. <paramref name="path"/> names it in errors.</summary>
+    public static void MakeFreshSymlink(int parentFd, string name, string target, string path)
+    {
+        if (Mounts.SymlinkAt(target, parentFd, name) < 0 && Libc.LastErrno != Libc.EEXIST) throw Errno.Last($"symlink {path} in the container");
+    }
+
     private static string Prefix(string[] components, int count) => "/" + string.Join('/', components, 0, count);
 
     /// <summary>Makes sure a regular file exists at <paramref name="path"/> (for a file bind mount); returns an O_PATH fd.</summary>
