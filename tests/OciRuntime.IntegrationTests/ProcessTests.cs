@@ -28,6 +28,33 @@ public sealed class ProcessTests
         Assert.Equal("1", status["NoNewPrivs"]);
     }
 
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Stdio_that_is_dev_null_is_reopened_read_write_as_the_containers_own_dev_null(bool initStage)
+    {
+        Root.Require();
+        // Docker without -i gives the container /dev/null as stdin, opened read-only by its shim; runc reopens it.
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "ls -l /proc/self/fd/0 | cut -c1-4; echo x >&0 && echo stdin-writable; " +
+            "[ \"$(stat -L -c %d:%i /proc/self/fd/0)\" = \"$(stat -c %d:%i /dev/null)\" ] && echo containers-dev-null");
+        // CAP_SYS_PTRACE in the bounding set makes create use the init stage instead of the raw init.
+        if (initStage) ((JsonArray)bundle.Process["capabilities"]!["bounding"]!).Add(JsonValue.Create("CAP_SYS_PTRACE"));
+        bundle.Save();
+
+        // Detached, as Docker's shim runs it: the container inherits the command's stdio (a foreground run pipes it).
+        var id = bundle.NewId();
+        var output = Path.Combine(bundle.Directory, "container-output");
+        var result = Infrastructure.Ocirun.Exec("/bin/sh",
+            ["-c", "exec \"$0\" --root \"$1\" run --detach --bundle \"$2\" \"$3\" </dev/null >\"$4\" 2>&1", Infrastructure.Ocirun.BinaryPath,
+                bundle.StateRoot, bundle.Directory, id, output]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        LifecycleTests.WaitFor(() => bundle.Ocirun("state", id).Stdout.Contains("\"stopped\""));
+        Assert.Equal(0, bundle.Ocirun("delete", id).ExitCode);
+
+        Assert.Equal("lrwx\nstdin-writable\ncontainers-dev-null\n", File.ReadAllText(output));
+    }
+
     [SkippableFact]
     public void Capability_sets_are_the_configured_ones()
     {

@@ -7,6 +7,7 @@ namespace OciRuntime.Linux;
 /// </summary>
 internal static class SyscallNumbers
 {
+    public const long fstat = 5;
     public const long poll = 7;
     public const long rt_sigaction = 13;
     public const long rt_sigprocmask = 14;
@@ -22,6 +23,7 @@ internal static class SyscallNumbers
     public const long keyctl = 250;
     public const long ioprio_set = 251;
     public const long signalfd4 = 289;
+    public const long dup3 = 292;
     public const long sched_setattr = 314;
     public const long seccomp = 317;
     public const long bpf = 321;

@@ -88,4 +88,5 @@ internal enum ExecStep
     Personality = 21,
     SessionKeyring = 22,
     Session = 23,
+    ReopenDevNull = 24,
 }

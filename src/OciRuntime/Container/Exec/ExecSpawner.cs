@@ -113,6 +113,7 @@ internal static unsafe class ExecSpawner
             ExecStep.Personality => "setting the personality",
             ExecStep.SessionKeyring => "joining a new session keyring",
             ExecStep.Session => "starting a session",
+            ExecStep.ReopenDevNull => "reopening /dev/null inside the container",
             ExecStep.JoinCgroup => $"joining cgroup {OciRuntime.Cgroups.CgroupTaskFile.DirectoryAt(cgroupTasks, detail)}",
             ExecStep.JoinNamespace => $"joining the container's namespace #{detail}",
             ExecStep.EnterRoot => "entering the container's root",

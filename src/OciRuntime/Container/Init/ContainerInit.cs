@@ -95,7 +95,11 @@ public static class ContainerInit
         Errno.Check(Mounts.Chdir(plan.Rootfs), $"chdir {plan.Rootfs}");
         HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, () => WithPid(plan.StateJson, "creating"));
 
-        if (newMountNamespace) rootfs.SwitchRoot(plan.NoPivot);
+        if (newMountNamespace)
+        {
+            rootfs.SwitchRoot(plan.NoPivot);
+            if (rootfs.SetsUpDev && DevNullStdio.Reopen() is var errno and not 0) throw Errno.Exception("reopen /dev/null inside the container", errno);
+        }
         else
         {
             Errno.Check(Mounts.Chroot(plan.Rootfs), $"chroot {plan.Rootfs}");

@@ -81,6 +81,7 @@ internal sealed unsafe class InProcessInit : IDisposable
             plan->Process = _native.Plan;
             plan->FifoFd = fifoFd;
             plan->NewCgroupNamespace = newCgroupNamespace ? 1 : 0;
+            plan->ReopenDevNull = RootfsBuilder.SetsUpDevFor(spec) ? 1 : 0;
             plan->SessionKeyring = newKeyring ? _native.String($"_ses.{id}") : null;
             plan->Personality = SchedulingSettings.DomainOf(spec.Linux?.Personality) is { } persona ? persona : -1;
             plan->Late = _late.Data;

@@ -17,6 +17,8 @@ internal unsafe struct InitChildPlan
     public int FifoFd;
     /// <summary>The cgroup namespace is made here, once the command has put us into the container's cgroups.</summary>
     public int NewCgroupNamespace;
+    /// <summary>Stdio that is /dev/null is reopened inside the finished root (<see cref="DevNullStdio"/>).</summary>
+    public int ReopenDevNull;
     /// <summary>"_ses.ID" for a fresh session keyring, or null to keep the caller's.</summary>
     public byte* SessionKeyring;
     /// <summary>linux.personality's persona, or -1 to leave it.</summary>

@@ -40,6 +40,8 @@ internal static unsafe class RawInit
         }
         Clone3.Report(plan->SyncFd, ChildReport.NamespacesReady, 0, 0);
         ServeUntilBuilt(init);
+        if (init->ReopenDevNull != 0 && DevNullStdio.Reopen() is var errno and not 0)
+            ExecRawChild.Fail(plan, ExecStep.ReopenDevNull, 0, errno);
 
         var late = init->Late;
         if (init->Personality >= 0 && RawSyscalls.Syscall(SyscallNumbers.personality, init->Personality, 0, 0) < 0)

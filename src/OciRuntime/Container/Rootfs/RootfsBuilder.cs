@@ -19,7 +19,10 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
 {
     private const uint DirMode = 0b111_101_101;
 
-    public bool SetsUpDev => !(spec.Mounts ?? []).Any(m => IsBindType(m) && Clean(m.Destination) == "/dev");
+    public bool SetsUpDev => SetsUpDevFor(spec);
+
+    /// <summary>The runtime makes /dev's nodes and links unless a mount binds something onto /dev.</summary>
+    public static bool SetsUpDevFor(RuntimeSpec spec) => !(spec.Mounts ?? []).Any(m => IsBindType(m) && Clean(m.Destination) == "/dev");
 
     public void MountAll()
     {
