@@ -50,14 +50,14 @@ public sealed class RootfsTests : IDisposable
         Skip.IfNot(Directory.Exists("/sys/fs/cgroup/memory"), "a cgroup v1 host");
         // Docker's default spec: type cgroup, options ro, nosuid, noexec, nodev.
         using var bundle = new BusyboxBundle("sh", "-c",
-            "mkdir /sys/fs/cgroup/made && echo tmpfs-writable; touch /sys/fs/cgroup/memory/x 2>/dev/null || echo memory-ro; " +
+            "touch /sys/fs/cgroup/memory/x 2>/dev/null || echo memory-ro; " +
             "ls /sys/fs/cgroup; cat /proc/self/mountinfo");
         AddMount(bundle, "/sys/fs/cgroup", "cgroup", "cgroup", "ro", "nosuid", "noexec", "nodev");
         bundle.Save();
 
         var result = RunOk(bundle);
 
-        Assert.StartsWith("tmpfs-writable\nmemory-ro\n", result.Stdout);
+        Assert.StartsWith("memory-ro\n", result.Stdout);
         var tmpfs = MountAt(result.Stdout, "/sys/fs/cgroup");
         Assert.Equal("tmpfs", tmpfs.Type);
         Assert.Contains("rw", tmpfs.Options);
@@ -67,6 +67,31 @@ public sealed class RootfsTests : IDisposable
         // Only v1 hierarchies: a hybrid host's cgroup2 one is not shown, as runc does not show it.
         Assert.DoesNotContain(MountInfo(result.Stdout), m => m.MountPoint.StartsWith("/sys/fs/cgroup/", StringComparison.Ordinal) && m.Type == "cgroup2");
         Assert.DoesNotContain("unified", result.Stdout.Split('\n'));
+    }
+
+    [SkippableFact]
+    public void A_tmpfs_over_an_existing_directory_takes_its_mode_as_runc_gives_it()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "stat -c %a /srv /opt /new; touch /opt/x 2>/dev/null || echo opt-ro; grep ' /opt ' /proc/self/mountinfo");
+        Directory.CreateDirectory(RootfsPath(bundle, "/srv"));
+        File.SetUnixFileMode(RootfsPath(bundle, "/srv"), (UnixFileMode)0b111_101_000);
+        Directory.CreateDirectory(RootfsPath(bundle, "/opt"));
+        File.SetUnixFileMode(RootfsPath(bundle, "/opt"), (UnixFileMode)0b1_111_001_001);
+        // Docker's --tmpfs gives no mode=: tmpfs would make its root 1777.
+        AddMount(bundle, "/srv", "tmpfs", "tmpfs", "nosuid", "nodev");
+        AddMount(bundle, "/opt", "tmpfs", "tmpfs", "ro", "mode=755");
+        AddMount(bundle, "/new", "tmpfs", "tmpfs", "nosuid");
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("750\n1711\n1777\nopt-ro\n", result.Stdout);
+        var opt = MountAt(result.Stdout, "/opt");
+        Assert.Contains("ro", opt.Options);
+        // Read-only as runc makes it: the mount, not the filesystem.
+        Assert.Contains("rw", opt.SuperOptions);
     }
 
     [SkippableFact]

@@ -34,6 +34,7 @@ internal static class CgroupMount
         }
 
         var layout = CgroupV1Layout.Plan(cgroups, CgroupHierarchy.DetectHost());
+        var coveredMode = CoveredMode.Of(root, destination);
         var covered = root.MakeDirectories(destination);
         try
         {
@@ -46,6 +47,7 @@ internal static class CgroupMount
         }
         // The tmpfs just made holds nothing of the image's: the hierarchies' directories are made and reopened
         // relative to it, not looked up through the root each time.
+        CoveredMode.Restore(root, destination, coveredMode);
         var top = root.OpenExisting(destination, Libc.O_PATH | Libc.O_DIRECTORY);
         try
         {

@@ -87,6 +87,7 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         }
 
         // An id-mapped tree says itself what it is: the source may not be reachable from the container's user namespace.
+        var coveredMode = type == "tmpfs" ? CoveredMode.Of(root, destination) : null;
         var sourceIsFile = idMappedTree >= 0 ? !IsDirectory(idMappedTree)
             : options.IsBind && source != null && !Directory.Exists(source);
         int target = sourceIsFile ? root.MakeFile(destination) : root.MakeDirectories(destination);
@@ -107,9 +108,9 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
             {
                 mountProc(source, target, flags, options.Data);
             }
-            else if (options.TmpCopyUp && type == "tmpfs")
+            else if (type == "tmpfs")
             {
-                MountTmpfsCopyUp(root, target, destination, flags, options.Data);
+                MountTmpfs(root, target, destination, flags, options.Data, options.TmpCopyUp, coveredMode);
             }
             else
             {
@@ -138,13 +139,16 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     }
 
     /// <summary>
-    /// tmpcopyup: the tmpfs goes on writable, then what the directory held is copied in through the fd taken
-    /// before the mount (it still reaches the covered directory), and only then is a read-only tmpfs made so.
+    /// A tmpfs goes on writable; with tmpcopyup what the directory held is copied in through the fd taken before the
+    /// mount (it still reaches the covered directory); it takes the covered directory's mode (<see cref="CoveredMode"/>);
+    /// only then is a read-only tmpfs made so, as runc does it: the mount read-only, not the filesystem (a bind
+    /// remount, which a user namespace may also do).
     /// </summary>
-    private static void MountTmpfsCopyUp(RootedPath root, int coveredFd, string destination, ulong flags, string data)
+    private static void MountTmpfs(RootedPath root, int coveredFd, string destination, ulong flags, string data, bool copyUp, uint? coveredMode)
     {
         Mount("tmpfs", RootedPath.ProcFdPath(coveredFd), "tmpfs", flags & ~MS_RDONLY, data);
-        WithFd(root, destination, tmpfs => TreeCopy.CopyDirectory(RootedPath.ProcFdPath(coveredFd), tmpfs));
+        if (copyUp) WithFd(root, destination, tmpfs => TreeCopy.CopyDirectory(RootedPath.ProcFdPath(coveredFd), tmpfs));
+        CoveredMode.Restore(root, destination, coveredMode);
         if ((flags & MS_RDONLY) != 0)
             WithFd(root, destination, tmpfs => Mount(null, tmpfs, null, MS_BIND | MS_REMOUNT | flags, null));
     }
