@@ -74,7 +74,7 @@ public sealed class RootfsTests : IDisposable
     {
         Root.Require();
         using var bundle = new BusyboxBundle("sh", "-c",
-            "stat -c %a /srv /opt /new; touch /opt/x 2>/dev/null || echo opt-ro; grep ' /opt ' /proc/self/mountinfo");
+            "stat -c %a /srv /opt /new; touch /opt/x 2>/dev/null || echo opt-ro; grep -E ' /(opt|new) ' /proc/self/mountinfo");
         Directory.CreateDirectory(RootfsPath(bundle, "/srv"));
         File.SetUnixFileMode(RootfsPath(bundle, "/srv"), (UnixFileMode)0b111_101_000);
         Directory.CreateDirectory(RootfsPath(bundle, "/opt"));
@@ -82,7 +82,7 @@ public sealed class RootfsTests : IDisposable
         // Docker's --tmpfs gives no mode=: tmpfs would make its root 1777.
         AddMount(bundle, "/srv", "tmpfs", "tmpfs", "nosuid", "nodev");
         AddMount(bundle, "/opt", "tmpfs", "tmpfs", "ro", "mode=755");
-        AddMount(bundle, "/new", "tmpfs", "tmpfs", "nosuid");
+        AddMount(bundle, "/new", "tmpfs", "shm", "nosuid");
         bundle.Save();
 
         var result = RunOk(bundle);
@@ -92,6 +92,8 @@ public sealed class RootfsTests : IDisposable
         Assert.Contains("ro", opt.Options);
         // Read-only as runc makes it: the mount, not the filesystem.
         Assert.Contains("rw", opt.SuperOptions);
+        // The mount's source, as Docker's "shm" for /dev/shm.
+        Assert.Contains(" /new rw,nosuid,relatime - tmpfs shm rw", result.Stdout);
     }
 
     [SkippableFact]

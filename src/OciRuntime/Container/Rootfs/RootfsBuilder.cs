@@ -110,7 +110,7 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
             }
             else if (type == "tmpfs")
             {
-                MountTmpfs(root, target, destination, flags, options.Data, options.TmpCopyUp, coveredMode);
+                MountTmpfs(root, source, target, destination, flags, options.Data, options.TmpCopyUp, coveredMode);
             }
             else
             {
@@ -144,9 +144,11 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     /// only then is a read-only tmpfs made so, as runc does it: the mount read-only, not the filesystem (a bind
     /// remount, which a user namespace may also do).
     /// </summary>
-    private static void MountTmpfs(RootedPath root, int coveredFd, string destination, ulong flags, string data, bool copyUp, uint? coveredMode)
+    /// <param name="source">Shown as the mount's source (Docker's /dev/shm is "shm"), "tmpfs" when none.</param>
+    private static void MountTmpfs(RootedPath root, string? source, int coveredFd, string destination, ulong flags, string data, bool copyUp,
+        uint? coveredMode)
     {
-        Mount("tmpfs", RootedPath.ProcFdPath(coveredFd), "tmpfs", flags & ~MS_RDONLY, data);
+        Mount(source ?? "tmpfs", RootedPath.ProcFdPath(coveredFd), "tmpfs", flags & ~MS_RDONLY, data);
         if (copyUp) WithFd(root, destination, tmpfs => TreeCopy.CopyDirectory(RootedPath.ProcFdPath(coveredFd), tmpfs));
         CoveredMode.Restore(root, destination, coveredMode);
         if ((flags & MS_RDONLY) != 0)
