@@ -54,7 +54,9 @@ docker() {
 # programs on the machine may add links and rules meanwhile).
 host_links() { ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }' | grep -E '^(docker|br-)' | sort; }
 host_rules() { { iptables -S; ip6tables -S; } 2>/dev/null | grep -i docker; }
-host_paths() { local p; for p in /var/lib/docker /run/docker /run/containerd /etc/docker /opt/containerd; do
+# (/run/containerd is not among them: every containerd's shims on the machine put sockets there; ours are in
+# dockerd's private /run.)
+host_paths() { local p; for p in /var/lib/docker /run/docker /etc/docker /opt/containerd; do
   [ -e "$p" ] && find "$p" -maxdepth 2 2>/dev/null; done; }
 
 cleanup() {
@@ -509,6 +511,23 @@ scenario_exec_in_stopped_or_paused() {
   docker rm $name >/dev/null
 }
 
+# Details of the container's view that differed from runc's under Docker (each fixed in ocirun, see the log).
+scenario_container_view() {
+  local out expected
+  # The host's v1 hierarchies by their mount point's name, a co-mounted one's controllers as links beside it.
+  expected=$(awk '$9 == "cgroup" && index($5, "/sys/fs/cgroup/") == 1 { n = split($5, p, "/"); print p[n]; m = split(p[n], c, ","); if (m > 1) for (i = 1; i <= m; i++) print c[i] }' /proc/self/mountinfo |
+    sort -u | tr '\n' ' ')
+  out=$(docker run --rm --network none --tmpfs /etc --tmpfs /var:ro --tmpfs /scratch "$image" sh -c '
+    echo x >&0 && echo "stdin, /dev/null without -i, writable"
+    echo "cgroup hierarchies: $(ls /sys/fs/cgroup | sort | tr "\n" " ")"
+    awk '\''$5 == "/sys/fs/cgroup" { print "cgroup tmpfs", $6, $NF }'\'' /proc/self/mountinfo
+    echo "tmpfs over /etc, /var, none: $(stat -c %a /etc /var /scratch | tr "\n" " ")"' 2>&1)
+  expect_eq "container view" "stdin, /dev/null without -i, writable
+cgroup hierarchies: $expected
+cgroup tmpfs rw,nosuid,nodev,noexec,relatime rw,mode=755
+tmpfs over /etc, /var, none: 755 755 1777 " "$out"
+}
+
 # Everything docker made is removed; then nothing of it may be left.
 scenario_nothing_left_behind() {
   local id left=0 mounts cgroups pid ids entries
@@ -557,7 +576,7 @@ import_image || { echo "docker-e2e: docker import failed" >&2; exit 1; }
 failed=0 n=0
 for s in run_output_and_exit_code run_network_none interactive_tty detached_logs exec stop kill restart \
   pause_unpause top_and_stats resources update read_only_and_tmpfs user capabilities security_opts sysctl \
-  bind_mounts init rm privileged host_namespaces limits_and_shm cpuset_and_devices oom_kill \
+  bind_mounts init rm container_view privileged host_namespaces limits_and_shm cpuset_and_devices oom_kill \
   restart_policy_and_wait named_volume healthcheck exec_in_stopped_or_paused nothing_left_behind daemon_stops_host_untouched; do
   n=$((n + 1))
   log_lines=$(wc -l < "$work/dockerd.log")
