@@ -219,6 +219,47 @@ public sealed class RootfsTests : IDisposable
         Assert.Equal(present, root.Optional.Any(f => f.StartsWith(field, StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Kubernetes' Bidirectional volume: containerd sets rootfsPropagation rshared on a rootfs that is a mount point
+    /// of its own (the overlay) under a shared host tree, and binds the volume rshared. pivot_root refuses a shared
+    /// new root, so the rootfs mount is made private first; the volume still propagates both ways. Host side in a
+    /// private mount namespace of the test's (unshare), whose "/" is made rshared as on a Kubernetes node.
+    /// </summary>
+    [SkippableFact]
+    public void An_rshared_root_on_a_mount_point_pivots_and_its_volume_propagates_both_ways()
+    {
+        Root.Require();
+        var volume = Path.Combine(_host, "volume");
+        Directory.CreateDirectory(volume);
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "while [ ! -e /vol/ready ]; do sleep 0.05; done; " +
+            "grep -q ' /vol/from-host ' /proc/self/mountinfo && echo host-mount-seen; " +
+            "mkdir /vol/from-container && mount -t tmpfs ctr /vol/from-container && touch /vol/from-container/mark && echo mounted");
+        bundle.Linux["rootfsPropagation"] = "rshared";
+        foreach (var set in new[] { "bounding", "effective", "permitted" })
+            ((JsonArray)((JsonObject)bundle.Process["capabilities"]!)[set]!).Add((JsonNode)JsonValue.Create("CAP_SYS_ADMIN")!);
+        AddMount(bundle, "/vol", "bind", volume, "rbind", "rshared");
+        bundle.Save();
+        var rootfs = Path.Combine(bundle.Directory, "rootfs");
+        var script = $$"""
+            set -e
+            mount --make-rshared /
+            mount --bind '{{rootfs}}' '{{rootfs}}'
+            '{{Infrastructure.Ocirun.BinaryPath}}' --root '{{bundle.StateRoot}}' run --bundle '{{bundle.Directory}}' '{{bundle.NewId()}}' &
+            run=$!
+            mkdir '{{volume}}/from-host'
+            mount -t tmpfs host '{{volume}}/from-host'
+            touch '{{volume}}/ready'
+            wait $run
+            test -e '{{volume}}/from-container/mark' && echo container-mount-seen
+            """;
+
+        var result = Infrastructure.Ocirun.Exec("unshare", ["-m", "--propagation", "unchanged", "sh", "-c", script]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("host-mount-seen\nmounted\ncontainer-mount-seen\n", result.Stdout);
+    }
+
     [SkippableFact]
     public void No_pivot_switches_the_root_with_a_move_and_chroot()
     {

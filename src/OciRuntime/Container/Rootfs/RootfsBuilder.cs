@@ -56,14 +56,15 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     };
 
     /// <summary>
-    /// pivot_root refuses a new root whose parent mount is shared (as it is under a shared rootfsPropagation):
-    /// the mount holding the rootfs's parent directory is made private, as runc does.
+    /// pivot_root refuses a new root that is, or whose parent mount is, shared (as it is under a shared
+    /// rootfsPropagation): the deepest mount holding the rootfs is made private, as runc does. That is the rootfs
+    /// itself when it is a mount point (containerd's overlay), else the mount holding its directory; the bind of
+    /// the rootfs onto itself made next is then private too.
     /// </summary>
     private void MakeParentMountPrivate()
     {
-        var parent = Path.GetDirectoryName(rootfs.TrimEnd('/')) ?? "/";
         var mounts = MountInfo.Read().ToList();
-        var mountPoint = MountInfo.MountPointOf(parent, mounts);
+        var mountPoint = MountInfo.MountPointOf(Path.TrimEndingDirectorySeparator(rootfs), mounts);
         if (MountInfo.IsShared(mountPoint, mounts)) Mount(null, mountPoint, null, MS_PRIVATE, null);
     }
 
