@@ -55,13 +55,17 @@ run: deps build
 RUNTIME ?= $(CURDIR)/$(BIN)
 RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
 
-.PHONY: conformance e2e bench soak fuzz
+.PHONY: conformance e2e runc-bats bench soak fuzz
 
 conformance: $(RUNTIME_NEEDS_BUILD)
 	RUNTIME="$(RUNTIME)" conformance/conformance.sh
 
 e2e: $(RUNTIME_NEEDS_BUILD)
 	conformance/e2e.sh "$(RUNTIME)"
+
+# runc's own bats suite (../shared/runc-bats) against conformance/runc-bats-expected.tsv (conformance/README.md).
+runc-bats: $(RUNTIME_NEEDS_BUILD)
+	conformance/runc-bats.sh "$(RUNTIME)"
 
 # Latency, CPU, throughput and memory against runc and crun when installed; knobs in bench/run.sh (N=20 ...).
 bench: build
