@@ -65,7 +65,7 @@ public static class ContainerCreate
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, record, spec, configBytes, namespaces, seccomp, cleanup);
+            var created = Build(options, store, containerLock, record, spec, configBytes, namespaces, seccomp, cleanup);
             cleanup.Disarm();
             return created;
         }
@@ -75,7 +75,7 @@ public static class ContainerCreate
         }
     }
 
-    private static Created Build(CreateOptions options, StateStore store, ContainerRecord record, RuntimeSpec spec,
+    private static Created Build(CreateOptions options, StateStore store, ContainerLock containerLock, ContainerRecord record, RuntimeSpec spec,
         byte[] configBytes, NamespacePlan namespaces, SeccompProgram? seccomp, CreateCleanup cleanup)
     {
         var paths = store.PathsOf(options.Id);
@@ -130,6 +130,7 @@ public static class ContainerCreate
                 NewNamespaces = namespaces.NewFlags & ~NamespacePlan.CLONE_NEWCGROUP,
                 Joins = namespaces.Joins.Select((j, i) => new NamespaceJoin(j.Flag, joinFds[i])).ToList(),
                 BinaryFd = binary,
+                LockFd = containerLock.Fd,
                 Argv = inProcess == null ? ["ocirun", "init"] : [],
                 SyncFdVariable = inProcess == null ? ContainerInit.SyncFdVariable : null,
                 InitChild = inProcess?.Plan ?? 0,
