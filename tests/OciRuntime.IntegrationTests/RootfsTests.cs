@@ -272,6 +272,110 @@ public sealed class RootfsTests : IDisposable
     }
 
     [SkippableFact]
+    public void No_pivot_leaves_no_whole_proc_from_which_a_nested_user_namespace_could_mount_a_bare_one()
+    {
+        Root.Require();
+        // The kernel allows a new proc mount in a user namespace only while a fully visible one exists in the mount
+        // namespace; the host's, left beside the chroot, would be one.
+        using var bundle = new BusyboxBundle("unshare", "-mrpf", "sh", "-c", "mount -t proc none /proc && echo mounted");
+        foreach (var set in new[] { "bounding", "permitted" })
+            ((JsonArray)((JsonObject)bundle.Process["capabilities"]!)[set]!).Add((JsonNode)JsonValue.Create("CAP_SETFCAP")!);
+        bundle.Save();
+
+        var result = bundle.Ocirun("run", "--no-pivot", "--bundle", bundle.Directory, bundle.NewId());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("mounted", result.Stdout);
+        Assert.Contains("mount: permission denied", result.Stderr);
+    }
+
+    [SkippableTheory]
+    [InlineData("proc")]
+    [InlineData("sys")]
+    public void Proc_and_sysfs_are_never_mounted_through_a_symlink(string directory)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        var path = RootfsPath(bundle, "/" + directory);
+        if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        File.CreateSymbolicLink(path, "/symlink");
+
+        var result = bundle.Run();
+
+        Assert.Equal(1, result.ExitCode);
+        var type = directory == "sys" ? "sysfs" : "proc";
+        Assert.Contains($"mount {type} on /{directory}: filesystem \"{type}\" must be mounted on ordinary directory", result.Stderr);
+        Assert.False(Directory.Exists(RootfsPath(bundle, "/symlink")), "the mount went through the symlink");
+    }
+
+    [SkippableFact]
+    public void A_relative_bind_source_is_relative_to_the_bundle_not_to_the_callers_directory()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "ls /mnt/bundle/config.json; cat /mnt/file");
+        File.WriteAllText(Path.Combine(bundle.Directory, "file"), "from-the-bundle");
+        AddMount(bundle, "/mnt/bundle", "bind", ".", "bind");
+        AddMount(bundle, "/mnt/file", "bind", "file", "bind", "ro");
+        bundle.Save();
+
+        // The caller's working directory is elsewhere (--bundle names the bundle).
+        var result = RunOk(bundle);
+
+        Assert.Equal("/mnt/bundle/config.json\nfrom-the-bundle", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void A_read_only_dev_is_made_read_only_after_its_nodes_and_mounts_are_in_it()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "ls -d /dev/null /dev/pts/ptmx /dev/shm; touch /dev/x 2>/dev/null || echo dev-denied; cat /proc/self/mountinfo");
+        foreach (var mount in ((JsonArray)bundle.Config["mounts"]!).Cast<JsonObject>())
+            if (mount["destination"]!.GetValue<string>() == "/dev") ((JsonArray)mount["options"]!).Add((JsonNode)JsonValue.Create("ro")!);
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("/dev/null\n/dev/pts/ptmx\n/dev/shm\ndev-denied\n", result.Stdout);
+        var dev = MountAt(result.Stdout, "/dev");
+        Assert.Equal("tmpfs", dev.Type);
+        Assert.Contains("ro", dev.Options);
+        Assert.Contains("nosuid", dev.Options);
+        Assert.Contains("rw", MountAt(result.Stdout, "/dev/shm").Options);
+    }
+
+    [SkippableFact]
+    public void A_container_in_a_user_namespace_binds_sources_only_the_host_can_reach()
+    {
+        Root.Require();
+        // Mode 0700 directories of the host's root: the container's root (host uid 100000) cannot look inside.
+        foreach (var n in new[] { "1", "2" })
+        {
+            Directory.CreateDirectory(Path.Combine(_host, $"private-{n}", "dir"));
+            File.WriteAllText(Path.Combine(_host, $"private-{n}", "dir", "foo.txt"), $"secret-{n}");
+            File.SetUnixFileMode(Path.Combine(_host, $"private-{n}"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        using var bundle = new BusyboxBundle("sh", "-c", "cat /mnt/one/foo.txt /mnt/two/foo.txt; sleep 100");
+        ((JsonArray)bundle.Linux["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
+        bundle.Linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        bundle.Linux["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        AddMount(bundle, "/mnt/one", "bind", Path.Combine(_host, "private-1", "dir"), "bind");
+        // Relative to the bundle, through a link the bundle holds.
+        File.CreateSymbolicLink(Path.Combine(bundle.Directory, "private-2"), Path.Combine(_host, "private-2"));
+        AddMount(bundle, "/mnt/two", "bind", "private-2/dir", "bind", "ro");
+        bundle.Save();
+        Assert.Equal(0, Infrastructure.Ocirun.Exec("chown", ["-R", "100000:100000", RootfsPath(bundle, "/")]).ExitCode);
+        var id = bundle.NewId();
+
+        var run = bundle.Ocirun("run", "--detach", "--bundle", bundle.Directory, id);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var exec = bundle.Ocirun("exec", id, "cat", "/mnt/one/foo.txt", "/mnt/two/foo.txt");
+
+        Assert.True(exec.ExitCode == 0, exec.ToString());
+        Assert.Equal("secret-1secret-2", exec.Stdout);
+    }
+
+    [SkippableFact]
     public void Masked_paths_read_empty_and_cannot_be_written()
     {
         Root.Require();

@@ -267,7 +267,7 @@ public class V1ResourcePlanTests : IDisposable
         var error = Assert.Throws<OciRuntimeException>(() =>
             Plan(new LinuxResources { Unified = new Dictionary<string, string> { ["memory.high"] = "1G" } }));
 
-        Assert.Equal("linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host", error.Message);
+        Assert.Equal("invalid configuration: linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host", error.Message);
     }
 
     [Fact]

@@ -31,9 +31,10 @@ public static class V1ResourcePlanner
 
     public static IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, CgroupPaths paths, CgroupFileSystem fs, PlanMode mode)
     {
-        // As runc: unified keys are cgroup2 file names and mean nothing to a v1 driver, even on a hybrid host.
+        // As runc: unified keys are cgroup2 file names and mean nothing to a v1 driver, even on a hybrid host. Worded
+        // as runc's configuration errors are ("invalid configuration: ..."), which clients match.
         if (resources.Unified is { Count: > 0 })
-            throw new OciRuntimeException("linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host");
+            throw new OciRuntimeException("invalid configuration: linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host");
 
         var unifiedControllers = UnifiedControllers(paths, fs);
         var writes = new List<CgroupWrite>();

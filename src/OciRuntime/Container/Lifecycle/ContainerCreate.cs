@@ -65,7 +65,7 @@ public static class ContainerCreate
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, record, spec, configBytes, namespaces, seccomp, cleanup);
+            var created = Build(options, store, containerLock, record, spec, configBytes, namespaces, seccomp, cleanup);
             cleanup.Disarm();
             return created;
         }
@@ -75,7 +75,7 @@ public static class ContainerCreate
         }
     }
 
-    private static Created Build(CreateOptions options, StateStore store, ContainerRecord record, RuntimeSpec spec,
+    private static Created Build(CreateOptions options, StateStore store, ContainerLock containerLock, ContainerRecord record, RuntimeSpec spec,
         byte[] configBytes, NamespacePlan namespaces, SeccompProgram? seccomp, CreateCleanup cleanup)
     {
         var paths = store.PathsOf(options.Id);
@@ -84,7 +84,7 @@ public static class ContainerCreate
         {
             // Made first: a source or filesystem that cannot be id-mapped fails before anything else exists.
             var idMappedTrees = namespaces.Creates(NamespacePlan.CLONE_NEWNS)
-                ? IdMappedTrees.Prepare(IdMappedMountPlanner.Plan(spec, rootless: Libc.GetEuid() != 0), fds)
+                ? IdMappedTrees.Prepare(IdMappedMountPlanner.Plan(spec, record.Bundle, rootless: Libc.GetEuid() != 0), fds)
                 : new Dictionary<int, int>();
             var cgroups = CgroupManager.Create(new CgroupOptions(options.Id, spec.Linux?.CgroupsPath, options.SystemdCgroup,
                 Rootless: Libc.GetEuid() != 0));
@@ -130,6 +130,7 @@ public static class ContainerCreate
                 NewNamespaces = namespaces.NewFlags & ~NamespacePlan.CLONE_NEWCGROUP,
                 Joins = namespaces.Joins.Select((j, i) => new NamespaceJoin(j.Flag, joinFds[i])).ToList(),
                 BinaryFd = binary,
+                LockFd = containerLock.Fd,
                 Argv = inProcess == null ? ["ocirun", "init"] : [],
                 SyncFdVariable = inProcess == null ? ContainerInit.SyncFdVariable : null,
                 InitChild = inProcess?.Plan ?? 0,
@@ -155,6 +156,7 @@ public static class ContainerCreate
                 inProcess.Build(spawned.Pid, socket, new InProcessInit.Context
                 {
                     Rootfs = record.Rootfs,
+                    Bundle = record.Bundle,
                     OwnNamespaces = namespaces.NewFlags | namespaces.Joins.Aggregate(0, (flags, join) => flags | join.Flag),
                     Cgroups = cgroups.Paths,
                     IdMappedTrees = idMappedTrees,
@@ -169,6 +171,8 @@ public static class ContainerCreate
             }
             else
             {
+                var bindSources = BindSourceFds.Plan(spec, record.Bundle, namespaces, idMappedTrees, rootless);
+                var bindSourceFds = BindSourceFds.Open(spawned.Pid, bindSources, fds);
                 var plan = new InitPlan
                 {
                     Id = options.Id,
@@ -189,11 +193,13 @@ public static class ContainerCreate
                     SeccompFilter = seccomp?.ToArray(),
                     SeccompFlags = (uint)(seccomp?.Flags ?? 0),
                     IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
+                    BindSources = bindSources.Select(source => source.Index).ToList(),
                     ShrinkWhenIdle = !options.StartFollows,
                     PauseAt = FaultPoint.Requested,
                 };
-                SendToInit(socket, InitPlanJson.Serialize(plan));
-                SendToInit(socket, configBytes);
+                SendToInit(() => socket.Send(InitMessage.Plan, InitPlanJson.Serialize(plan)));
+                SendToInit(() => socket.Send(InitMessage.Plan, configBytes));
+                SendToInit(() => BindSourceFds.Send(socket, bindSourceFds));
                 WaitUntilReady(socket, spec, record, spawned.Pid, cgroupEntry.TaskFiles);
             }
             FaultPoint.Reach("ready");
@@ -214,12 +220,12 @@ public static class ContainerCreate
 
     /// <summary>An init that failed before reading its plan (it cannot have joined its cgroups) left its report in
     /// the socket and is gone: the send meets a closed socket, and WaitUntilReady reads why.</summary>
-    private static void SendToInit(SyncSocket socket, byte[] payload)
+    private static void SendToInit(Action send)
     {
         const int EPIPE = 32, ECONNRESET = 104;
         try
         {
-            socket.Send(InitMessage.Plan, payload);
+            send();
         }
         catch (SystemCallException e) when (e.Errno is EPIPE or ECONNRESET)
         {
