@@ -12,7 +12,7 @@ internal static class CommandCatalog
     public static readonly string[] Names =
     [
         "checkpoint", "create", "delete", "events", "exec", "kill", "list", "pause", "ps", "restore", "resume",
-        "run", "spec", "start", "state", "update", "features", "init",
+        "run", "spec", "start", "state", "update", "features", "info", "init",
     ];
 
     public static CommandSyntax? Find(string name) => name switch
@@ -34,6 +34,7 @@ internal static class CommandCatalog
         "state" => new StateCommand(),
         "update" => new UpdateCommand(),
         "features" => new FeaturesCommand(),
+        "info" => new InfoCommand(),
         "init" => new InitCommand(),
         _ => null,
     };

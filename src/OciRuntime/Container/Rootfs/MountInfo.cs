@@ -8,7 +8,7 @@ namespace OciRuntime.Container.Rootfs;
 /// </summary>
 internal static class MountInfo
 {
-    public sealed record Entry(string MountPoint, string OptionalFields);
+    public sealed record Entry(string MountPoint, string OptionalFields, string FileSystemType = "");
 
     public static IEnumerable<Entry> Read(string path = "/proc/thread-self/mountinfo")
     {
@@ -22,18 +22,23 @@ internal static class MountInfo
         if (fields.Length < 7) return null;
         var separator = Array.IndexOf(fields, "-", 6);
         if (separator < 0) return null;
-        return new Entry(Unescape(fields[4]), string.Join(' ', fields[6..separator]));
+        return new Entry(Unescape(fields[4]), string.Join(' ', fields[6..separator]),
+            separator + 1 < fields.Length ? fields[separator + 1] : "");
     }
 
     /// <summary>The deepest mount point at or above <paramref name="path"/>.</summary>
-    public static string MountPointOf(string path, IEnumerable<Entry>? entries = null)
+    public static string MountPointOf(string path, IEnumerable<Entry>? entries = null) =>
+        EntryOf(path, entries ?? Read())?.MountPoint ?? "/";
+
+    /// <summary>The mount holding <paramref name="path"/> (the last of those stacked on its mount point); null when none covers it.</summary>
+    public static Entry? EntryOf(string path, IEnumerable<Entry> entries)
     {
-        var best = "/";
-        foreach (var entry in entries ?? Read())
+        Entry? best = null;
+        foreach (var entry in entries)
         {
             var mp = entry.MountPoint;
             var covers = mp == "/" || path == mp || path.StartsWith(mp.TrimEnd('/') + "/", StringComparison.Ordinal);
-            if (covers && mp.Length > best.Length) best = mp;
+            if (covers && mp.Length >= (best?.MountPoint.Length ?? 0)) best = entry;
         }
         return best;
     }
