@@ -5,7 +5,7 @@ CONFIGURATION ?= Release
 RID ?= linux-x64
 BIN := bin/ocirun
 DOTNET ?= dotnet
-APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev
+APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev bash-completion zsh
 SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj' -o -name '*.c') Directory.Build.props
 # The commit `ocirun --version` reports (empty without git: it then says "unknown"). The stamp file changes
 # only when the commit does, so a new commit relinks the binary and an unchanged tree does not.

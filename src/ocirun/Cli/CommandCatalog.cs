@@ -12,7 +12,7 @@ internal static class CommandCatalog
     public static readonly string[] Names =
     [
         "checkpoint", "create", "delete", "events", "exec", "kill", "list", "pause", "ps", "restore", "resume",
-        "run", "spec", "start", "state", "update", "features", "info", "init",
+        "run", "spec", "start", "state", "update", "features", "info", "init", "docs",
     ];
 
     public static CommandSyntax? Find(string name) => name switch
@@ -36,6 +36,7 @@ internal static class CommandCatalog
         "features" => new FeaturesCommand(),
         "info" => new InfoCommand(),
         "init" => new InitCommand(),
+        "docs" => new DocsCommand(),
         _ => null,
     };
 }
