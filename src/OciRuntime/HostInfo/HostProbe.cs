@@ -115,7 +115,7 @@ public sealed class HostProbe(
         var kernel = (files.TryRead("/proc/self/status") ?? "").Split('\n').Any(line => line.StartsWith("Seccomp:", StringComparison.Ordinal));
         var actions = Words(files.TryRead("/proc/sys/kernel/seccomp/actions_avail"));
         var meaning = !kernel ? "seccomp profiles fail: the kernel has no seccomp filtering (CONFIG_SECCOMP_FILTER)"
-            : !seccomp.Enabled ? "seccomp profiles fail: libseccomp.so.2 (2.5 or newer) is not installed (apt install libseccomp2)"
+            : !seccomp.Enabled ? "seccomp profiles fail: libseccomp.so.2 (2.4 or newer) is not installed (apt install libseccomp2)"
             : $"seccomp profiles are enforced (libseccomp {seccomp.LibseccompVersion}); filter flags a profile may ask for: {List(seccomp.SupportedFlags)}";
         return new SeccompReport(kernel, seccomp.LibseccompVersion, actions, seccomp.SupportedFlags, meaning);
     }
