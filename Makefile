@@ -81,6 +81,7 @@ conformance: $(RUNTIME_NEEDS_BUILD)
 
 e2e: $(RUNTIME_NEEDS_BUILD)
 	conformance/e2e.sh "$(RUNTIME)"
+	conformance/podman-e2e.sh "$(RUNTIME)"
 
 # Latency, CPU, throughput and memory against runc and crun when installed; knobs in bench/run.sh (N=20 ...).
 bench: build
