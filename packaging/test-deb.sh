@@ -20,9 +20,11 @@ if [ ! -f "$tarball" ]; then
   done
   echo "test-deb: making a Debian 12 root from ${sources[*]} (once; cached in $tarball)" >&2
   # The host's mirrors may be snapshots whose Release files have expired.
-  mmdebstrap --quiet --variant=minbase --include="$includes" --aptopt='Acquire::Check-Valid-Until "false"' \
-    bookworm "$tarball.partial" "${sources[@]}"
-  mv "$tarball.partial" "$tarball"
+  partial=${tarball%.tar}.partial.tar
+  rm -rf "$partial"
+  mmdebstrap --quiet --format=tar --variant=minbase --include="$includes" --aptopt='Acquire::Check-Valid-Until "false"' \
+    bookworm "$partial" "${sources[@]}"
+  mv "$partial" "$tarball"
 fi
 
 work=$(mktemp -d "${TMPDIR:-/var/tmp}/ocirun-test-deb.XXXXXX")
