@@ -27,14 +27,18 @@ internal static class MountInfo
     }
 
     /// <summary>The deepest mount point at or above <paramref name="path"/>.</summary>
-    public static string MountPointOf(string path, IEnumerable<Entry>? entries = null)
+    public static string MountPointOf(string path, IEnumerable<Entry>? entries = null) =>
+        EntryOf(path, entries ?? Read())?.MountPoint ?? "/";
+
+    /// <summary>The mount holding <paramref name="path"/> (the last of those stacked on its mount point); null when none covers it.</summary>
+    public static Entry? EntryOf(string path, IEnumerable<Entry> entries)
     {
-        var best = "/";
-        foreach (var entry in entries ?? Read())
+        Entry? best = null;
+        foreach (var entry in entries)
         {
             var mp = entry.MountPoint;
             var covers = mp == "/" || path == mp || path.StartsWith(mp.TrimEnd('/') + "/", StringComparison.Ordinal);
-            if (covers && mp.Length > best.Length) best = mp;
+            if (covers && mp.Length >= (best?.MountPoint.Length ?? 0)) best = entry;
         }
         return best;
     }
