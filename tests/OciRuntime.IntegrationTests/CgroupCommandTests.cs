@@ -129,6 +129,29 @@ public sealed class CgroupCommandTests
         Assert.Equal("stopped", Status(bundle, id));
     }
 
+    /// <summary>runtime-spec 1.3: an absent pids.limit leaves pids.max alone, 0 is a real limit (written as 1, as runc
+    /// does): the init runs, and nothing else can.</summary>
+    [SkippableTheory]
+    [InlineData(false, "max", "started\nforked\n")]
+    [InlineData(true, "1", "started\n")]
+    public void A_zero_pids_limit_is_a_limit_and_an_absent_one_none(bool zero, string pidsMax, string inside)
+    {
+        Root.Require();
+        // busybox sh exits when it cannot fork.
+        using var bundle = new BusyboxBundle("sh", "-c", "echo started; (true) && echo forked; exec sleep 100");
+        Resources(bundle)["pids"] = zero ? new JsonObject { ["limit"] = 0 } : new JsonObject();
+        bundle.Save();
+        var id = bundle.NewId();
+        var output = Path.Join(bundle.Directory, "output");
+
+        Ok(Infrastructure.Ocirun.Exec("sh", ["-c", $"exec \"$0\" --root \"$1\" run -d --bundle \"$2\" \"$3\" > \"$4\"",
+            Infrastructure.Ocirun.BinaryPath, bundle.StateRoot, bundle.Directory, id, output]));
+
+        Assert.Equal(pidsMax, ControlFile(bundle, id, "pids", "pids.max"));
+        LifecycleTests.WaitFor(() => File.ReadAllText(output).Length >= inside.Length);
+        Assert.Equal(inside, File.ReadAllText(output));
+    }
+
     [SkippableFact]
     public void Exceeding_the_memory_limit_gets_the_process_oom_killed_and_events_reports_it()
     {
