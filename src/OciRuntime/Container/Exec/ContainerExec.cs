@@ -136,6 +136,7 @@ public static class ContainerExec
         var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups, Directory.Exists)) : null;
         if (cgroups == null && request.SubCgroups.Count > 0) throw new OciRuntimeException("--cgroup: the container has no cgroup");
         var cgroupEntry = cgroups?.PrepareEntry();
+        if (record.IntelRdt is { } rdt) rdt.AddTo(cgroupEntry ??= new CgroupEntry(), CgroupFileSystem.Host);
         if (cgroupEntry != null) fds.AddRange(cgroupEntry.Fds);
         var consoleFd = -1;
         if (process.Terminal == true)
