@@ -41,6 +41,7 @@ public static class ContainerExec
         var record = store.Load(request.Id);
         CheckStatus(new StatusResolver().Resolve(record, store.PathsOf(request.Id)), request.IgnorePaused);
         using var init = InitProcess.Open(record) ?? throw new OciRuntimeException("cannot exec in a stopped container");
+        using var pidfdSocket = PidfdSocket.Connect(request.PidfdSocket);
 
         var process = BuildProcess(request, record);
         var terminal = process.Terminal == true;
@@ -64,6 +65,7 @@ public static class ContainerExec
             if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot exec in a stopped container");
             var pid = WhileInitLives(init, () => ExecSpawner.Spawn(setup));
             CloseAll(fds);
+            pidfdSocket?.Send(pid, PidfdSocket.ExecKind);
             if (request.PidFile != null) PidFile.Write(request.PidFile, pid);
             if (request.Detach) return 0;
             // Without a console socket our own stdin and stdout are the process's terminal, as runc relays it.

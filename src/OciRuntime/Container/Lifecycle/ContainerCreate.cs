@@ -50,6 +50,7 @@ public static class ContainerCreate
         // behind; the init gets the bytes and loads them itself (see InitSeccomp for when).
         using var seccomp = SeccompSetup.Prepare(spec.Linux?.Seccomp, options.Root);
 
+        using var pidfdSocket = PidfdSocket.Connect(options.PidfdSocket);
         var captured = ConfigCapture.From(configBytes);
         var store = new StateStore(options.Root);
         var record = new ContainerRecord
@@ -69,6 +70,7 @@ public static class ContainerCreate
         try
         {
             var created = Build(options, store, record, spec, configBytes, namespaces, seccomp, resctrl, cleanup);
+            pidfdSocket?.Send(created.InitPid, PidfdSocket.InitKind);
             cleanup.Disarm();
             return created;
         }
@@ -106,7 +108,7 @@ public static class ContainerCreate
             var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_RDWR | Libc.O_CLOEXEC, 0), "open exec.fifo");
             fds.Add(fifo);
             var consoleSocket = spec.Process?.Terminal != true ? -1
-                : options.ConsoleSocket != null ? ConsoleSocketClient.Connect(options.ConsoleSocket)
+                : options.ConsoleSocket != null ? UnixSocketClient.Connect(options.ConsoleSocket, "console socket")
                 : options.ConsoleSocketFd >= 0 ? Errno.Check(Libc.Fcntl(options.ConsoleSocketFd, F_DUPFD_CLOEXEC, 3), "dup console socket")
                 : -1;
             if (consoleSocket >= 0) fds.Add(consoleSocket);
