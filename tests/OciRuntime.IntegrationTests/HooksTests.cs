@@ -141,22 +141,48 @@ public sealed class HooksTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
     }
 
+    /// <summary>runtime-spec 1.3: a failed poststart hook is an error, the container is stopped, and the lifecycle
+    /// goes on with delete and its poststop hooks.</summary>
     [SkippableFact]
-    public void A_failing_poststart_hook_is_a_warning_and_the_container_runs_on()
+    public void A_failing_poststart_hook_fails_start_and_stops_the_container()
     {
         Root.Require();
         using var bundle = new BusyboxBundle("sleep", "30");
         SetHooks(bundle, "poststart", ShellHook("exit 1"));
+        SetHooks(bundle, "poststop", LoggingHook("poststop", Log));
         bundle.Save();
         var id = bundle.NewId();
 
         Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, id).ExitCode);
         var start = bundle.Ocirun("start", id);
 
-        Assert.True(start.ExitCode == 0, start.ToString());
-        Assert.Contains("poststart hook", start.Stderr);
+        Assert.True(start.ExitCode == 1, start.ToString());
+        Assert.StartsWith($"ocirun: start {id}: poststart hook", start.Stderr);
         var state = (JsonObject)JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!;
-        Assert.Equal("running", (string?)state["status"]);
+        Assert.Equal("stopped", (string?)state["status"]);
+        Assert.False(File.Exists(Log), "poststop ran before delete");
+        Assert.Equal(0, bundle.Ocirun("delete", id).ExitCode);
+        Assert.StartsWith("poststop ", File.ReadAllText(Log));
+    }
+
+    [SkippableTheory]
+    [InlineData("-d")]
+    [InlineData("--no-subreaper")]
+    public void A_run_whose_poststart_hook_fails_exits_1_and_leaves_nothing(string flag)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sleep", "30");
+        SetHooks(bundle, "poststart", ShellHook("exit 1"));
+        SetHooks(bundle, "poststop", LoggingHook("poststop", Log));
+        bundle.Save();
+        var id = bundle.NewId();
+
+        var run = bundle.Ocirun("run", flag, "--bundle", bundle.Directory, id);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("poststart hook", run.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)), "the failed run left its state behind");
+        Assert.StartsWith("poststop ", File.ReadAllText(Log));
     }
 
     [SkippableFact]

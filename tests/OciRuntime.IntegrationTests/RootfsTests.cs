@@ -399,6 +399,31 @@ public sealed class RootfsTests : IDisposable
     }
 
     [SkippableFact]
+    public void Masked_directories_share_one_read_only_tmpfs()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "touch /masked-2/x 2>/dev/null || echo denied; cat /proc/self/mountinfo");
+        var masked = Enumerable.Range(1, 4).Select(i => $"/masked-{i}").ToArray();
+        foreach (var dir in masked)
+        {
+            Directory.CreateDirectory(RootfsPath(bundle, dir));
+            File.WriteAllText(RootfsPath(bundle, dir + "/secret"), "secret");
+        }
+        bundle.Linux["maskedPaths"] = new JsonArray(masked.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray());
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("denied\n", result.Stdout);
+        // One superblock: every masked directory's line names the same device (MAJ:MIN, field 3).
+        var lines = result.Stdout.Split('\n').Where(l => masked.Any(d => l.Split(' ').ElementAtOrDefault(4) == d)).ToList();
+        Assert.Equal(masked.Length, lines.Count);
+        Assert.Single(lines.Select(l => l.Split(' ')[2]).Distinct());
+        Assert.All(masked, d => Assert.Contains("ro", MountAt(result.Stdout, d).Options));
+        Assert.All(masked, d => Assert.Equal("tmpfs", MountAt(result.Stdout, d).Type));
+    }
+
+    [SkippableFact]
     public void Readonly_paths_are_not_writable_even_by_root()
     {
         Root.Require();

@@ -6,6 +6,7 @@ using OciRuntime.Container.Init;
 using OciRuntime.Container.Rootfs;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Container.State;
+using OciRuntime.IntelRdt;
 using OciRuntime.Linux;
 using OciRuntime.Seccomp;
 using Errno = OciRuntime.Linux.Errno;
@@ -43,10 +44,13 @@ public static class ContainerCreate
         var rootfs = Path.GetFullPath(spec.Root!.Path, bundle);
         if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
         var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
+        // Refused before anything is made when this host cannot apply it, as runc does.
+        var resctrl = spec.Linux?.IntelRdt is { } rdt ? ResctrlHost.Require(rdt, ResctrlHost.Detect(CgroupFileSystem.Host)) : null;
         // Compiled (or found in the cache) before anything exists, so a profile libseccomp rejects leaves nothing
         // behind; the init gets the bytes and loads them itself (see InitSeccomp for when).
         using var seccomp = SeccompSetup.Prepare(spec.Linux?.Seccomp, options.Root);
 
+        using var pidfdSocket = PidfdSocket.Connect(options.PidfdSocket);
         var captured = ConfigCapture.From(configBytes);
         var store = new StateStore(options.Root);
         var record = new ContainerRecord
@@ -65,7 +69,8 @@ public static class ContainerCreate
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, containerLock, record, spec, configBytes, namespaces, seccomp, cleanup);
+            var created = Build(options, store, containerLock, record, spec, configBytes, namespaces, seccomp, resctrl, cleanup);
+            pidfdSocket?.Send(created.InitPid, PidfdSocket.InitKind);
             cleanup.Disarm();
             return created;
         }
@@ -76,7 +81,7 @@ public static class ContainerCreate
     }
 
     private static Created Build(CreateOptions options, StateStore store, ContainerLock containerLock, ContainerRecord record, RuntimeSpec spec,
-        byte[] configBytes, NamespacePlan namespaces, SeccompProgram? seccomp, CreateCleanup cleanup)
+        byte[] configBytes, NamespacePlan namespaces, SeccompProgram? seccomp, ResctrlHost? resctrl, CreateCleanup cleanup)
     {
         var paths = store.PathsOf(options.Id);
         var fds = new List<int>();
@@ -90,10 +95,12 @@ public static class ContainerCreate
                 Rootless: Libc.GetEuid() != 0));
             cleanup.Cgroups = cgroups;
             record.Cgroups = cgroups.Paths;
+            if (resctrl != null) record.IntelRdt = cleanup.IntelRdt = IntelRdtGroup.Create(spec.Linux!.IntelRdt!, options.Id, resctrl, CgroupFileSystem.Host);
             // Saved before anything runs in it, so `delete --force` can clean up after a create that was killed.
             store.Save(record);
             cgroups.Apply(spec.Linux?.Resources);
             using var cgroupEntry = cgroups.PrepareEntry();
+            record.IntelRdt?.AddTo(cgroupEntry, CgroupFileSystem.Host);
 
             Errno.Check(Libc.MkFifo(paths.ExecFifo, 0b110_010_010), "mkfifo exec.fifo");
             // Opened read-write here, so the open cannot block and the init inherits a reader without ever
@@ -101,7 +108,7 @@ public static class ContainerCreate
             var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_RDWR | Libc.O_CLOEXEC, 0), "open exec.fifo");
             fds.Add(fifo);
             var consoleSocket = spec.Process?.Terminal != true ? -1
-                : options.ConsoleSocket != null ? ConsoleSocketClient.Connect(options.ConsoleSocket)
+                : options.ConsoleSocket != null ? UnixSocketClient.Connect(options.ConsoleSocket, "console socket")
                 : options.ConsoleSocketFd >= 0 ? Errno.Check(Libc.Fcntl(options.ConsoleSocketFd, F_DUPFD_CLOEXEC, 3), "dup console socket")
                 : -1;
             if (consoleSocket >= 0) fds.Add(consoleSocket);

@@ -403,7 +403,8 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, string bund
         if (spec.Linux?.RootfsPropagation is { Length: > 0 } propagation) Mount(null, "/", null, ConfiguredPropagation(propagation), null);
         foreach (var (destination, flags) in _readOnlyLater) Mount(null, destination, null, MS_BIND | MS_REMOUNT | flags, null);
         foreach (var path in spec.Linux?.ReadonlyPaths ?? []) MakeReadonly(path);
-        foreach (var path in spec.Linux?.MaskedPaths ?? []) Mask(path);
+        string? firstMaskedDirectory = null;
+        foreach (var path in spec.Linux?.MaskedPaths ?? []) Mask(path, ref firstMaskedDirectory);
         if (spec.Root?.Readonly == true) Mount(null, "/", null, MS_BIND | MS_REMOUNT | MS_RDONLY | LockedFlags("/"), null);
     }
 
@@ -414,9 +415,27 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, string bund
         Mount(null, path, null, MS_BIND | MS_REMOUNT | MS_RDONLY | LockedFlags(path), null);
     }
 
-    private static void Mask(string path)
+    /// <summary>
+    /// A masked file gets /dev/null bound over it; masked directories share one read-only empty tmpfs (runc 1.3.6,
+    /// crun 1.24): made on the first and bound over the others, since each tmpfs costs the kernel a superblock and
+    /// a shrinker, and Kubernetes masks a directory per CPU on some hosts.
+    /// </summary>
+    private static void Mask(string path, ref string? firstMaskedDirectory)
     {
-        if (Directory.Exists(path)) Mount("tmpfs", path, "tmpfs", MS_RDONLY, null);
+        if (Directory.Exists(path))
+        {
+            if (firstMaskedDirectory == null)
+            {
+                Mount("tmpfs", path, "tmpfs", MS_RDONLY, null);
+                firstMaskedDirectory = path;
+            }
+            else
+            {
+                // The superblock is read-only already; the bind says so in its own flags too, as the first does.
+                Mount(firstMaskedDirectory, path, null, MS_BIND, null);
+                Mount(null, path, null, MS_BIND | MS_REMOUNT | MS_RDONLY, null);
+            }
+        }
         else if (File.Exists(path)) Mount("/dev/null", path, null, MS_BIND, null);
     }
 
