@@ -138,7 +138,7 @@ public class SpecValidatorTests
         { """{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_NOTIFY"}]}}}""",
             "linux.seccomp.listenerPath: must be set when a rule uses SCMP_ACT_NOTIFY" },
         { """{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW", "listenerPath": "/run/a.sock", "syscalls": [{"names": ["read", "write"], "action": "SCMP_ACT_NOTIFY"}]}}}""",
-            "linux.seccomp.syscalls[0].names: SCMP_ACT_NOTIFY cannot be used for write" },
+            "linux.seccomp.syscalls[0].names: SCMP_ACT_NOTIFY cannot be used for the write syscall" },
         // everything else under linux
         { """{"linux": {"rootfsPropagation": "bogus"}}""", "linux.rootfsPropagation: unknown propagation \"bogus\"" },
         { """{"linux": {"personality": {"domain": "LINUX64"}}}""", "linux.personality.domain: unknown domain \"LINUX64\", expected LINUX or LINUX32" },
