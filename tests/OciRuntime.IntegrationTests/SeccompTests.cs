@@ -94,6 +94,50 @@ public sealed class SeccompTests
     }
 
     [SkippableFact]
+    public void A_startContainer_hook_runs_under_the_containers_filter()
+    {
+        Root.Require();
+        var profile = new JsonObject
+        {
+            ["defaultAction"] = "SCMP_ACT_ALLOW",
+            ["syscalls"] = new JsonArray(SeccompProfiles.Rule(["mkdir", "mkdirat"], "SCMP_ACT_KILL")),
+        };
+        // With no_new_privs the program's filter goes on last; runc still loads it before startContainer hooks.
+        using var bundle = WithProfile(profile, "true");
+        bundle.Config["hooks"] = new JsonObject
+        {
+            ["startContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", "mkdir /dev/shm/hook") }),
+        };
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("startContainer hook #0 (/bin/sh): error running hook: signal: bad system call", result.Stderr);
+    }
+
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)] // the filter went on at create
+    public void A_startContainer_hook_starts_under_a_filter_that_refuses_clone3(bool noNewPrivileges)
+    {
+        Root.Require();
+        // Docker's way: clone3 answers ENOSYS, so the hook is started with clone(2).
+        using var bundle = WithProfile(SeccompProfiles.DockerLike(), "cat", "/dev/shm/hook");
+        bundle.Process["noNewPrivileges"] = noNewPrivileges;
+        bundle.Config["hooks"] = new JsonObject
+        {
+            ["startContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", "echo hook ran > /dev/shm/hook") }),
+        };
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("hook ran\n", result.Stdout);
+    }
+
+    [SkippableFact]
     public void An_argument_filter_allows_personality_0_only()
     {
         Root.Require();
