@@ -138,6 +138,39 @@ public sealed class SeccompTests
     }
 
     [SkippableFact]
+    public void A_syscall_newer_than_the_profile_gets_ENOSYS_and_a_known_unlisted_one_the_default()
+    {
+        Root.Require();
+        Skip.IfNot(File.Exists("/usr/bin/gcc"), "gcc builds the static test program");
+        using var bundle = new BusyboxBundle("/syscalls");
+        // Raw syscall(2), so libc cannot turn one errno into another.
+        var source = Path.Combine(bundle.Directory, "syscalls.c");
+        File.WriteAllText(source, """
+            #include <errno.h>
+            #include <stdio.h>
+            #include <unistd.h>
+            #include <sys/syscall.h>
+            int main(void)
+            {
+                long past_the_profile = syscall(1000, 0, 0, 0);
+                int past_errno = errno;
+                long unlisted = syscall(SYS_acct, 0);
+                printf("1000: %ld %d, acct: %ld %d\n", past_the_profile, past_errno, unlisted, errno);
+                return 0;
+            }
+            """);
+        var gcc = Ocirun.Exec("gcc", ["-static", "-o", Path.Combine(bundle.Directory, "rootfs", "syscalls"), source]);
+        Assert.True(gcc.ExitCode == 0, gcc.ToString());
+        bundle.Linux["seccomp"] = SeccompProfiles.DockerLike();
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("1000: -1 38, acct: -1 1\n", result.Stdout);
+    }
+
+    [SkippableFact]
     public void An_argument_filter_allows_personality_0_only()
     {
         Root.Require();
