@@ -3,8 +3,9 @@ using System.Buffers.Binary;
 namespace OciRuntime.Seccomp;
 
 /// <summary>
-/// Writes a short classic BPF program (struct sock_filter: opcode u16, jt u8, jf u8, k u32, in host byte order,
-/// as seccomp(2) and libseccomp's export use) with forward jumps to labels, resolved when the program is done.
+/// Writes a short classic BPF program (struct sock_filter: opcode u16, jt u8, jf u8, k u32, little-endian: the host
+/// order seccomp(2) and libseccomp's export use on x86_64, ocirun's only target) with forward jumps to labels,
+/// resolved when the program is done.
 /// Only the few instructions the -ENOSYS stub needs are offered.
 /// </summary>
 internal sealed class ClassicBpfWriter

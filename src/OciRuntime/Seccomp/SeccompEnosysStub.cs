@@ -28,7 +28,7 @@ internal static class SeccompEnosysStub
 
     /// <summary>The highest syscall number per mode of one audit architecture; 0 where the mode is not covered.
     /// <paramref name="Highest"/> is the plain mode (x86_64 without bit 30 on that architecture).</summary>
-    internal readonly record struct Section(uint AuditArch, uint Highest, uint HighestX32);
+    private readonly record struct Section(uint AuditArch, uint Highest, uint HighestX32);
 
     /// <returns>The stub's instructions, or none when the profile needs no stub.</returns>
     public static byte[] Build(SeccompProfile profile, ILibSeccomp lib)
@@ -42,7 +42,7 @@ internal static class SeccompEnosysStub
     private static bool RefusesByDefault(uint action) =>
         (action & 0xffff0000) is not (ActAllow or ActLog or ActTraceBase) && action != ActErrno(ENOSYS);
 
-    internal static List<Section> Sections(SeccompProfile profile, ILibSeccomp lib)
+    private static List<Section> Sections(SeccompProfile profile, ILibSeccomp lib)
     {
         var sections = new List<Section>();
         foreach (uint arch in profile.Architectures.Distinct())
