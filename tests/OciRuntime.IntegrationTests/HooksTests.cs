@@ -222,5 +222,42 @@ public sealed class HooksTests : IDisposable
         Assert.Equal("SigBlk:\t0000000000000000\n", File.ReadAllText(Log));
     }
 
+    [SkippableFact]
+    public void Every_hook_gets_stdio_and_no_other_fd()
+    {
+        Root.Require();
+        using var bundle = BundleWithLogMount("true");
+        // ls lists its own directory fd as 3; anything above is a leak of ours (sync socket, state lock, log pipe).
+        JsonObject Listing(string name, string log) => ShellHook($"fds=$(ls /proc/self/fd | tr '\\n' ' '); echo \"{name} $fds\" >> {log}");
+        SetHooks(bundle, "prestart", Listing("prestart", Log));
+        SetHooks(bundle, "createRuntime", Listing("createRuntime", Log));
+        SetHooks(bundle, "createContainer", Listing("createContainer", Log));
+        SetHooks(bundle, "startContainer", Listing("startContainer", "/hooklog/log"));
+        SetHooks(bundle, "poststart", Listing("poststart", Log));
+        SetHooks(bundle, "poststop", Listing("poststop", Log));
+        bundle.Save();
+
+        var run = bundle.Run();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            ["prestart 0 1 2 3 ", "createRuntime 0 1 2 3 ", "createContainer 0 1 2 3 ", "startContainer 0 1 2 3 ", "poststart 0 1 2 3 ", "poststop 0 1 2 3 "],
+            File.ReadAllLines(Log));
+    }
+
+    [SkippableFact]
+    public void A_hook_killed_by_a_signal_is_reported_in_runcs_words()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        SetHooks(bundle, "createRuntime", ShellHook("echo dying >&2; kill -TERM $$"));
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("createRuntime hook #0 (/bin/sh): error running hook: signal: terminated, output: dying", result.Stderr);
+    }
+
     public void Dispose() => Directory.Delete(_logDir, recursive: true);
 }

@@ -39,7 +39,11 @@ public static class ContainerInit
             var program = Prepare(initPlan, spec, socket, seccomp, bindSources);
             socket.Send(InitMessage.Ready);
             WaitForStart(initPlan.ExecFifoFd, initPlan.ShrinkWhenIdle);
-            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, () => WithPid(initPlan.StateJson, "created"));
+            if (spec.Hooks?.StartContainer is { Count: > 0 } startContainerHooks)
+            {
+                seccomp?.LoadBeforeStartContainerHooks();
+                HookRunner.Run("startContainer", startContainerHooks, () => WithPid(initPlan.StateJson, "created"));
+            }
             program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
         }
