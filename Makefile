@@ -5,7 +5,7 @@ CONFIGURATION ?= Release
 RID ?= linux-x64
 BIN := bin/ocirun
 DOTNET ?= dotnet
-APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev
+APT_PACKAGES := clang lld zlib1g-dev busybox-static libseccomp2 libseccomp-dev bash-completion zsh
 SOURCES := $(shell find src -name '*.cs' -o -name '*.csproj' -o -name '*.c') Directory.Build.props
 # The commit `ocirun --version` reports (empty without git: it then says "unknown"). The stamp file changes
 # only when the commit does, so a new commit relinks the binary and an unchanged tree does not.
@@ -32,8 +32,27 @@ $(BIN): $(SOURCES) $(COMMIT_STAMP)
 	@mkdir -p bin
 	cp artifacts/publish/ocirun $(BIN)
 
+# The binary, and what it writes about itself: man pages and bash and zsh completions (`ocirun docs`).
 install: build
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ocirun
+	$(BIN) docs man $(DESTDIR)$(PREFIX)/share/man/man8
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	$(BIN) docs bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ocirun
+	$(BIN) docs zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_ocirun
+
+# The Debian package (artifacts/deb/ocirun_VERSION_amd64.deb), and its test in a clean Debian 12 root
+# (packaging/test-deb.sh: install, --version, man -w, completion, dpkg -r leaves nothing; the root is cached in
+# /var/cache/ocirun-test-deb).
+DEB_DIR := artifacts/deb
+
+.PHONY: deb test-deb
+
+deb: build
+	@rm -f $(DEB_DIR)/ocirun_*.deb
+	packaging/make-deb.sh $(BIN) $(DEB_DIR)
+
+test-deb: deb
+	packaging/test-deb.sh $(DEB_DIR)/ocirun_*.deb
 
 test: deps build unit-test integration-test test-v2
 
@@ -50,12 +69,12 @@ test-v2: build
 run: deps build
 	@scripts/run-demo.sh $(CURDIR)/$(BIN)
 
-# The OCI validation suite, and a real containerd then a real dockerd, against RUNTIME (default: bin/ocirun, built first).
+# The OCI validation suite, and a real containerd, dockerd and podman, against RUNTIME (default: bin/ocirun, built first).
 # Options (conformance/README.md): COMPARE=runc,crun UPDATE=1 FILES=a,b TIMEOUT=s RUNTIME_TOOLS_SRC=dir|tarball
 RUNTIME ?= $(CURDIR)/$(BIN)
 RUNTIME_NEEDS_BUILD := $(if $(filter $(BIN) $(CURDIR)/$(BIN),$(RUNTIME)),build)
 
-.PHONY: conformance e2e bench soak fuzz
+.PHONY: conformance e2e runc-bats bench soak fuzz
 
 conformance: $(RUNTIME_NEEDS_BUILD)
 	RUNTIME="$(RUNTIME)" conformance/conformance.sh
@@ -63,6 +82,11 @@ conformance: $(RUNTIME_NEEDS_BUILD)
 e2e: $(RUNTIME_NEEDS_BUILD)
 	conformance/e2e.sh "$(RUNTIME)"
 	conformance/docker-e2e.sh "$(RUNTIME)"
+	conformance/podman-e2e.sh "$(RUNTIME)"
+
+# runc's own bats suite (../shared/runc-bats) against conformance/runc-bats-expected.tsv (conformance/README.md).
+runc-bats: $(RUNTIME_NEEDS_BUILD)
+	conformance/runc-bats.sh "$(RUNTIME)"
 
 # Latency, CPU, throughput and memory against runc and crun when installed; knobs in bench/run.sh (N=20 ...).
 bench: build

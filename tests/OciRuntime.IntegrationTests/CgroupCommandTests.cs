@@ -129,6 +129,58 @@ public sealed class CgroupCommandTests
         Assert.Equal("stopped", Status(bundle, id));
     }
 
+    /// <summary>runtime-spec 1.3: an absent pids.limit leaves pids.max alone, 0 is a real limit (written as 1, as runc
+    /// does): the init runs, and nothing else can.</summary>
+    [SkippableTheory]
+    [InlineData(false, "max", "started\nforked\n")]
+    [InlineData(true, "1", "started\n")]
+    public void A_zero_pids_limit_is_a_limit_and_an_absent_one_none(bool zero, string pidsMax, string inside)
+    {
+        Root.Require();
+        // busybox sh exits when it cannot fork.
+        using var bundle = new BusyboxBundle("sh", "-c", "echo started; (true) && echo forked; exec sleep 100");
+        Resources(bundle)["pids"] = zero ? new JsonObject { ["limit"] = 0 } : new JsonObject();
+        bundle.Save();
+        var id = bundle.NewId();
+        var output = Path.Join(bundle.Directory, "output");
+
+        Ok(Infrastructure.Ocirun.Exec("sh", ["-c", $"exec \"$0\" --root \"$1\" run -d --bundle \"$2\" \"$3\" > \"$4\"",
+            Infrastructure.Ocirun.BinaryPath, bundle.StateRoot, bundle.Directory, id, output]));
+
+        Assert.Equal(pidsMax, ControlFile(bundle, id, "pids", "pids.max"));
+        LifecycleTests.WaitFor(() => File.ReadAllText(output).Length >= inside.Length);
+        Assert.Equal(inside, File.ReadAllText(output));
+    }
+
+    /// <summary>This host has no resctrl: intelRdt is refused before anything exists, as runc refuses it, and
+    /// update's schemas with runc's messages. (The resctrl code itself is unit-tested on a fake tree.)</summary>
+    [SkippableFact]
+    public void Intel_rdt_is_refused_where_resctrl_is_not_mounted()
+    {
+        Root.Require();
+        Skip.If(File.ReadAllText("/proc/self/mountinfo").Contains(" - resctrl "), "this host has resctrl");
+        using var bundle = new BusyboxBundle("sleep", "100");
+        bundle.Linux["intelRdt"] = new JsonObject { ["l3CacheSchema"] = "L3:0=f" };
+        bundle.Save();
+        var id = bundle.NewId();
+
+        var refused = bundle.Ocirun("run", "-d", "--bundle", bundle.Directory, id);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal($"ocirun: run {id}: linux.intelRdt: Intel RDT is not supported or enabled on this host (no resctrl filesystem is mounted)\n",
+            refused.Stderr);
+        Assert.False(Directory.Exists(Path.Join(bundle.StateRoot, id)));
+        Assert.Contains("\"intelRdt\":{\"enabled\":false}", string.Concat(bundle.Ocirun("features").Stdout.Where(c => !char.IsWhiteSpace(c))));
+
+        bundle.Linux.Remove("intelRdt");
+        bundle.Save();
+        var running = RunDetached(bundle);
+        var update = bundle.Ocirun("update", "--l3-cache-schema", "L3:0=f", running);
+        Assert.Equal(1, update.ExitCode);
+        Assert.Contains("Intel RDT/CAT: l3 cache schema is not enabled", update.Stderr);
+        Assert.Equal(1, bundle.Ocirun("update", "--mem-bw-schema", "MB:0=50", running).ExitCode);
+    }
+
     [SkippableFact]
     public void Exceeding_the_memory_limit_gets_the_process_oom_killed_and_events_reports_it()
     {

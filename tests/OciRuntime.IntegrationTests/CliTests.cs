@@ -56,7 +56,7 @@ public sealed class CliTests
         { """{"linux": {"resources": {"memory": {"swappiness": 101}}}}""", "linux.resources.memory.swappiness: 101 is outside 0..100" },
         { """{"linux": {"resources": {"cpu": {"shares": 1}}}}""", "linux.resources.cpu.shares: 1 is outside 2..262144" },
         { """{"linux": {"resources": {"cpu": {"period": 2000000}}}}""", "linux.resources.cpu.period: 2000000 is outside 1000..1000000" },
-        { """{"linux": {"resources": {"devices": [{"allow": true, "type": "c", "access": "rwx"}]}}}""", "linux.resources.devices[0].access: \"rwx\" may only contain r, w and m" },
+        { """{"linux": {"resources": {"devices": [{"allow": true, "type": "c", "access": "x"}]}}}""", "linux.resources.devices[0].access: \"x\" has none of r, w and m" },
         { """{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_DENY"}}}""", "linux.seccomp.defaultAction: unknown action \"SCMP_ACT_DENY\"" },
         { """{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_VAX"]}}}""", "linux.seccomp.architectures[0]: unknown architecture \"SCMP_ARCH_VAX\"" },
         { """{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_ERRNO", "errnoRet": 70000}]}}}""",

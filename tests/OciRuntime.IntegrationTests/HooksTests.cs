@@ -141,22 +141,48 @@ public sealed class HooksTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)));
     }
 
+    /// <summary>runtime-spec 1.3: a failed poststart hook is an error, the container is stopped, and the lifecycle
+    /// goes on with delete and its poststop hooks.</summary>
     [SkippableFact]
-    public void A_failing_poststart_hook_is_a_warning_and_the_container_runs_on()
+    public void A_failing_poststart_hook_fails_start_and_stops_the_container()
     {
         Root.Require();
         using var bundle = new BusyboxBundle("sleep", "30");
         SetHooks(bundle, "poststart", ShellHook("exit 1"));
+        SetHooks(bundle, "poststop", LoggingHook("poststop", Log));
         bundle.Save();
         var id = bundle.NewId();
 
         Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, id).ExitCode);
         var start = bundle.Ocirun("start", id);
 
-        Assert.True(start.ExitCode == 0, start.ToString());
-        Assert.Contains("poststart hook", start.Stderr);
+        Assert.True(start.ExitCode == 1, start.ToString());
+        Assert.StartsWith($"ocirun: start {id}: poststart hook", start.Stderr);
         var state = (JsonObject)JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!;
-        Assert.Equal("running", (string?)state["status"]);
+        Assert.Equal("stopped", (string?)state["status"]);
+        Assert.False(File.Exists(Log), "poststop ran before delete");
+        Assert.Equal(0, bundle.Ocirun("delete", id).ExitCode);
+        Assert.StartsWith("poststop ", File.ReadAllText(Log));
+    }
+
+    [SkippableTheory]
+    [InlineData("-d")]
+    [InlineData("--no-subreaper")]
+    public void A_run_whose_poststart_hook_fails_exits_1_and_leaves_nothing(string flag)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sleep", "30");
+        SetHooks(bundle, "poststart", ShellHook("exit 1"));
+        SetHooks(bundle, "poststop", LoggingHook("poststop", Log));
+        bundle.Save();
+        var id = bundle.NewId();
+
+        var run = bundle.Ocirun("run", flag, "--bundle", bundle.Directory, id);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("poststart hook", run.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)), "the failed run left its state behind");
+        Assert.StartsWith("poststop ", File.ReadAllText(Log));
     }
 
     [SkippableFact]
@@ -194,6 +220,43 @@ public sealed class HooksTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("SigBlk:\t0000000000000000\n", File.ReadAllText(Log));
+    }
+
+    [SkippableFact]
+    public void Every_hook_gets_stdio_and_no_other_fd()
+    {
+        Root.Require();
+        using var bundle = BundleWithLogMount("true");
+        // ls lists its own directory fd as 3; anything above is a leak of ours (sync socket, state lock, log pipe).
+        JsonObject Listing(string name, string log) => ShellHook($"fds=$(ls /proc/self/fd | tr '\\n' ' '); echo \"{name} $fds\" >> {log}");
+        SetHooks(bundle, "prestart", Listing("prestart", Log));
+        SetHooks(bundle, "createRuntime", Listing("createRuntime", Log));
+        SetHooks(bundle, "createContainer", Listing("createContainer", Log));
+        SetHooks(bundle, "startContainer", Listing("startContainer", "/hooklog/log"));
+        SetHooks(bundle, "poststart", Listing("poststart", Log));
+        SetHooks(bundle, "poststop", Listing("poststop", Log));
+        bundle.Save();
+
+        var run = bundle.Run();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            ["prestart 0 1 2 3 ", "createRuntime 0 1 2 3 ", "createContainer 0 1 2 3 ", "startContainer 0 1 2 3 ", "poststart 0 1 2 3 ", "poststop 0 1 2 3 "],
+            File.ReadAllLines(Log));
+    }
+
+    [SkippableFact]
+    public void A_hook_killed_by_a_signal_is_reported_in_runcs_words()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        SetHooks(bundle, "createRuntime", ShellHook("echo dying >&2; kill -TERM $$"));
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("createRuntime hook #0 (/bin/sh): error running hook: signal: terminated, output: dying", result.Stderr);
     }
 
     public void Dispose() => Directory.Delete(_logDir, recursive: true);

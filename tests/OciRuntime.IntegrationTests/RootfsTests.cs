@@ -272,6 +272,47 @@ public sealed class RootfsTests : IDisposable
         Assert.Equal(present, root.Optional.Any(f => f.StartsWith(field, StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Kubernetes' Bidirectional volume: containerd sets rootfsPropagation rshared on a rootfs that is a mount point
+    /// of its own (the overlay) under a shared host tree, and binds the volume rshared. pivot_root refuses a shared
+    /// new root, so the rootfs mount is made private first; the volume still propagates both ways. Host side in a
+    /// private mount namespace of the test's (unshare), whose "/" is made rshared as on a Kubernetes node.
+    /// </summary>
+    [SkippableFact]
+    public void An_rshared_root_on_a_mount_point_pivots_and_its_volume_propagates_both_ways()
+    {
+        Root.Require();
+        var volume = Path.Combine(_host, "volume");
+        Directory.CreateDirectory(volume);
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "while [ ! -e /vol/ready ]; do sleep 0.05; done; " +
+            "grep -q ' /vol/from-host ' /proc/self/mountinfo && echo host-mount-seen; " +
+            "mkdir /vol/from-container && mount -t tmpfs ctr /vol/from-container && touch /vol/from-container/mark && echo mounted");
+        bundle.Linux["rootfsPropagation"] = "rshared";
+        foreach (var set in new[] { "bounding", "effective", "permitted" })
+            ((JsonArray)((JsonObject)bundle.Process["capabilities"]!)[set]!).Add((JsonNode)JsonValue.Create("CAP_SYS_ADMIN")!);
+        AddMount(bundle, "/vol", "bind", volume, "rbind", "rshared");
+        bundle.Save();
+        var rootfs = Path.Combine(bundle.Directory, "rootfs");
+        var script = $$"""
+            set -e
+            mount --make-rshared /
+            mount --bind '{{rootfs}}' '{{rootfs}}'
+            '{{Infrastructure.Ocirun.BinaryPath}}' --root '{{bundle.StateRoot}}' run --bundle '{{bundle.Directory}}' '{{bundle.NewId()}}' &
+            run=$!
+            mkdir '{{volume}}/from-host'
+            mount -t tmpfs host '{{volume}}/from-host'
+            touch '{{volume}}/ready'
+            wait $run
+            test -e '{{volume}}/from-container/mark' && echo container-mount-seen
+            """;
+
+        var result = Infrastructure.Ocirun.Exec("unshare", ["-m", "--propagation", "unchanged", "sh", "-c", script]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("host-mount-seen\nmounted\ncontainer-mount-seen\n", result.Stdout);
+    }
+
     [SkippableFact]
     public void No_pivot_switches_the_root_with_a_move_and_chroot()
     {
@@ -281,6 +322,110 @@ public sealed class RootfsTests : IDisposable
         var result = RunOk(bundle, "--no-pivot");
 
         Assert.Equal("ocirun\n/bin/busybox\n", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void No_pivot_leaves_no_whole_proc_from_which_a_nested_user_namespace_could_mount_a_bare_one()
+    {
+        Root.Require();
+        // The kernel allows a new proc mount in a user namespace only while a fully visible one exists in the mount
+        // namespace; the host's, left beside the chroot, would be one.
+        using var bundle = new BusyboxBundle("unshare", "-mrpf", "sh", "-c", "mount -t proc none /proc && echo mounted");
+        foreach (var set in new[] { "bounding", "permitted" })
+            ((JsonArray)((JsonObject)bundle.Process["capabilities"]!)[set]!).Add((JsonNode)JsonValue.Create("CAP_SETFCAP")!);
+        bundle.Save();
+
+        var result = bundle.Ocirun("run", "--no-pivot", "--bundle", bundle.Directory, bundle.NewId());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("mounted", result.Stdout);
+        Assert.Contains("mount: permission denied", result.Stderr);
+    }
+
+    [SkippableTheory]
+    [InlineData("proc")]
+    [InlineData("sys")]
+    public void Proc_and_sysfs_are_never_mounted_through_a_symlink(string directory)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("true");
+        var path = RootfsPath(bundle, "/" + directory);
+        if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        File.CreateSymbolicLink(path, "/symlink");
+
+        var result = bundle.Run();
+
+        Assert.Equal(1, result.ExitCode);
+        var type = directory == "sys" ? "sysfs" : "proc";
+        Assert.Contains($"mount {type} on /{directory}: filesystem \"{type}\" must be mounted on ordinary directory", result.Stderr);
+        Assert.False(Directory.Exists(RootfsPath(bundle, "/symlink")), "the mount went through the symlink");
+    }
+
+    [SkippableFact]
+    public void A_relative_bind_source_is_relative_to_the_bundle_not_to_the_callers_directory()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "ls /mnt/bundle/config.json; cat /mnt/file");
+        File.WriteAllText(Path.Combine(bundle.Directory, "file"), "from-the-bundle");
+        AddMount(bundle, "/mnt/bundle", "bind", ".", "bind");
+        AddMount(bundle, "/mnt/file", "bind", "file", "bind", "ro");
+        bundle.Save();
+
+        // The caller's working directory is elsewhere (--bundle names the bundle).
+        var result = RunOk(bundle);
+
+        Assert.Equal("/mnt/bundle/config.json\nfrom-the-bundle", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void A_read_only_dev_is_made_read_only_after_its_nodes_and_mounts_are_in_it()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c",
+            "ls -d /dev/null /dev/pts/ptmx /dev/shm; touch /dev/x 2>/dev/null || echo dev-denied; cat /proc/self/mountinfo");
+        foreach (var mount in ((JsonArray)bundle.Config["mounts"]!).Cast<JsonObject>())
+            if (mount["destination"]!.GetValue<string>() == "/dev") ((JsonArray)mount["options"]!).Add((JsonNode)JsonValue.Create("ro")!);
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("/dev/null\n/dev/pts/ptmx\n/dev/shm\ndev-denied\n", result.Stdout);
+        var dev = MountAt(result.Stdout, "/dev");
+        Assert.Equal("tmpfs", dev.Type);
+        Assert.Contains("ro", dev.Options);
+        Assert.Contains("nosuid", dev.Options);
+        Assert.Contains("rw", MountAt(result.Stdout, "/dev/shm").Options);
+    }
+
+    [SkippableFact]
+    public void A_container_in_a_user_namespace_binds_sources_only_the_host_can_reach()
+    {
+        Root.Require();
+        // Mode 0700 directories of the host's root: the container's root (host uid 100000) cannot look inside.
+        foreach (var n in new[] { "1", "2" })
+        {
+            Directory.CreateDirectory(Path.Combine(_host, $"private-{n}", "dir"));
+            File.WriteAllText(Path.Combine(_host, $"private-{n}", "dir", "foo.txt"), $"secret-{n}");
+            File.SetUnixFileMode(Path.Combine(_host, $"private-{n}"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        using var bundle = new BusyboxBundle("sh", "-c", "cat /mnt/one/foo.txt /mnt/two/foo.txt; sleep 100");
+        ((JsonArray)bundle.Linux["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
+        bundle.Linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        bundle.Linux["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
+        AddMount(bundle, "/mnt/one", "bind", Path.Combine(_host, "private-1", "dir"), "bind");
+        // Relative to the bundle, through a link the bundle holds.
+        File.CreateSymbolicLink(Path.Combine(bundle.Directory, "private-2"), Path.Combine(_host, "private-2"));
+        AddMount(bundle, "/mnt/two", "bind", "private-2/dir", "bind", "ro");
+        bundle.Save();
+        Assert.Equal(0, Infrastructure.Ocirun.Exec("chown", ["-R", "100000:100000", RootfsPath(bundle, "/")]).ExitCode);
+        var id = bundle.NewId();
+
+        var run = bundle.Ocirun("run", "--detach", "--bundle", bundle.Directory, id);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var exec = bundle.Ocirun("exec", id, "cat", "/mnt/one/foo.txt", "/mnt/two/foo.txt");
+
+        Assert.True(exec.ExitCode == 0, exec.ToString());
+        Assert.Equal("secret-1secret-2", exec.Stdout);
     }
 
     [SkippableFact]
@@ -304,6 +449,31 @@ public sealed class RootfsTests : IDisposable
         Assert.Equal("tmpfs", dir.Type);
         Assert.Contains("ro", dir.Options);
         Assert.Equal("secret", File.ReadAllText(RootfsPath(bundle, "/secret-file")));
+    }
+
+    [SkippableFact]
+    public void Masked_directories_share_one_read_only_tmpfs()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "touch /masked-2/x 2>/dev/null || echo denied; cat /proc/self/mountinfo");
+        var masked = Enumerable.Range(1, 4).Select(i => $"/masked-{i}").ToArray();
+        foreach (var dir in masked)
+        {
+            Directory.CreateDirectory(RootfsPath(bundle, dir));
+            File.WriteAllText(RootfsPath(bundle, dir + "/secret"), "secret");
+        }
+        bundle.Linux["maskedPaths"] = new JsonArray(masked.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray());
+        bundle.Save();
+
+        var result = RunOk(bundle);
+
+        Assert.StartsWith("denied\n", result.Stdout);
+        // One superblock: every masked directory's line names the same device (MAJ:MIN, field 3).
+        var lines = result.Stdout.Split('\n').Where(l => masked.Any(d => l.Split(' ').ElementAtOrDefault(4) == d)).ToList();
+        Assert.Equal(masked.Length, lines.Count);
+        Assert.Single(lines.Select(l => l.Split(' ')[2]).Distinct());
+        Assert.All(masked, d => Assert.Contains("ro", MountAt(result.Stdout, d).Options));
+        Assert.All(masked, d => Assert.Equal("tmpfs", MountAt(result.Stdout, d).Type));
     }
 
     [SkippableFact]

@@ -94,6 +94,83 @@ public sealed class SeccompTests
     }
 
     [SkippableFact]
+    public void A_startContainer_hook_runs_under_the_containers_filter()
+    {
+        Root.Require();
+        var profile = new JsonObject
+        {
+            ["defaultAction"] = "SCMP_ACT_ALLOW",
+            ["syscalls"] = new JsonArray(SeccompProfiles.Rule(["mkdir", "mkdirat"], "SCMP_ACT_KILL")),
+        };
+        // With no_new_privs the program's filter goes on last; runc still loads it before startContainer hooks.
+        using var bundle = WithProfile(profile, "true");
+        bundle.Config["hooks"] = new JsonObject
+        {
+            ["startContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", "mkdir /dev/shm/hook") }),
+        };
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("startContainer hook #0 (/bin/sh): error running hook: signal: bad system call", result.Stderr);
+    }
+
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)] // the filter went on at create
+    public void A_startContainer_hook_starts_under_a_filter_that_refuses_clone3(bool noNewPrivileges)
+    {
+        Root.Require();
+        // Docker's way: clone3 answers ENOSYS, so the hook is started with clone(2).
+        using var bundle = WithProfile(SeccompProfiles.DockerLike(), "cat", "/dev/shm/hook");
+        bundle.Process["noNewPrivileges"] = noNewPrivileges;
+        bundle.Config["hooks"] = new JsonObject
+        {
+            ["startContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/sh", ["args"] = new JsonArray("sh", "-c", "echo hook ran > /dev/shm/hook") }),
+        };
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("hook ran\n", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void A_syscall_newer_than_the_profile_gets_ENOSYS_and_a_known_unlisted_one_the_default()
+    {
+        Root.Require();
+        Skip.IfNot(File.Exists("/usr/bin/gcc"), "gcc builds the static test program");
+        using var bundle = new BusyboxBundle("/syscalls");
+        // Raw syscall(2), so libc cannot turn one errno into another.
+        var source = Path.Combine(bundle.Directory, "syscalls.c");
+        File.WriteAllText(source, """
+            #include <errno.h>
+            #include <stdio.h>
+            #include <unistd.h>
+            #include <sys/syscall.h>
+            int main(void)
+            {
+                long past_the_profile = syscall(1000, 0, 0, 0);
+                int past_errno = errno;
+                long unlisted = syscall(SYS_acct, 0);
+                printf("1000: %ld %d, acct: %ld %d\n", past_the_profile, past_errno, unlisted, errno);
+                return 0;
+            }
+            """);
+        var gcc = Ocirun.Exec("gcc", ["-static", "-o", Path.Combine(bundle.Directory, "rootfs", "syscalls"), source]);
+        Assert.True(gcc.ExitCode == 0, gcc.ToString());
+        bundle.Linux["seccomp"] = SeccompProfiles.DockerLike();
+        bundle.Save();
+
+        var result = bundle.Run();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("1000: -1 38, acct: -1 1\n", result.Stdout);
+    }
+
+    [SkippableFact]
     public void An_argument_filter_allows_personality_0_only()
     {
         Root.Require();

@@ -189,6 +189,18 @@ ps -o args | grep -q '[s]leep 1000' && fail "a container process survived"
 done_case "delete leaves no cgroup, state or process"
 echo "# resource container: $(awk "BEGIN{print $(cut -d' ' -f1 /proc/uptime) - $start}")s"
 
+# ---- a pre-existing frozen cgroup: refused before any process enters it (runc 1.1's check) --------------------
+mkdir $CG/ocirun-v2/res && echo 1 > $CG/ocirun-v2/res/cgroup.freeze
+if timeout 30 ocirun create --bundle $B/res frozen < /dev/null > /tmp/frozen.log 2>&1; then
+  fail "create succeeded"
+  timeout 30 ocirun delete --force frozen > /dev/null 2>&1
+fi
+grep -q "container's cgroup unexpectedly frozen" /tmp/frozen.log || fail "error: $(cat /tmp/frozen.log)"
+expect "cgroup.procs of the frozen cgroup" "" "$(cat $CG/ocirun-v2/res/cgroup.procs)"
+gone /run/ocirun/frozen || fail "the state was left behind"
+echo 0 > $CG/ocirun-v2/res/cgroup.freeze && rmdir $CG/ocirun-v2/res
+done_case "a pre-existing frozen cgroup (cgroup.freeze 1) is refused, nothing enters it or is left behind"
+
 # ---- an unknown unified key ---------------------------------------------------------------------------------
 if ocirun create --bundle $B/badkey badkey < /dev/null > /tmp/bad.log 2>&1; then
   fail "create succeeded"

@@ -41,8 +41,34 @@ public abstract class CgroupManager
         }
         var paths = CgroupPathResolver.Resolve(hierarchy, ownCgroups, options.CgroupsPath, options.Id, options.Rootless);
         var manager = Open(paths, fs);
+        manager.CheckExisting();
         manager.CreateDirectories();
         return manager;
+    }
+
+    /// <summary>
+    /// runc 1.1's checks of a cgroup that is there before the container: processes in it are tolerated with a
+    /// warning; a frozen one is refused before anything is made, since the container's first process would freeze
+    /// on entering it (or be born frozen, with CLONE_INTO_CGROUP) and never report back.
+    /// </summary>
+    private void CheckExisting()
+    {
+        // Each hierarchy's directory is looked at only when it exists: the common case, a cgroup of its own that
+        // does not exist yet, costs a few stats.
+        if (ProcessDirectory is { } processDirectory && Fs.DirectoryExists(processDirectory) && Pids().Count is var count and > 0)
+            RuntimeLog.Warn($"container's cgroup is not empty: {count} process(es) found");
+        if (FreezesNewProcesses()) throw new OciRuntimeException("container's cgroup unexpectedly frozen");
+    }
+
+    /// <summary>Whether a process entering the cgroup would freeze: the v1 freezer is not THAWED (its state shows a
+    /// frozen parent too), or the cgroup2 directory (a hybrid host's as well) is asked to freeze or is frozen.</summary>
+    private bool FreezesNewProcesses()
+    {
+        if (Paths.Unified is { } unified && Fs.DirectoryExists(unified) &&
+            (Fs.TryReadFile(Path.Join(unified, "cgroup.freeze"))?.Trim() == "1" || V2CgroupManager.ReadFrozen(Fs, unified)))
+            return true;
+        return Paths.V1.TryGetValue("freezer", out var freezer) && Fs.DirectoryExists(freezer) &&
+               (Fs.TryReadFile(Path.Join(freezer, "freezer.state"))?.Trim() ?? "THAWED") != "THAWED";
     }
 
     public static CgroupManager Open(CgroupPaths paths) => Open(paths, CgroupFileSystem.Host);

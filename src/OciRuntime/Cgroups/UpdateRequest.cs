@@ -59,7 +59,8 @@ public sealed record UpdateRequest(LinuxResources Resources, string? L3CacheSche
             Mems = flags.CpusetMems,
         },
         BlockIO = new LinuxBlockIO { Weight = flags.BlkioWeight },
-        Pids = new LinuxPids { Limit = flags.PidsLimit ?? 0 },
+        // runc 1.1's update: --pids-limit 0 (its default) leaves the limit as it is.
+        Pids = new LinuxPids { Limit = flags.PidsLimit is 0 ? null : flags.PidsLimit },
     };
 
     /// <summary>runc's update copies these fields into the container's config and nothing else.</summary>
@@ -78,7 +79,8 @@ public sealed record UpdateRequest(LinuxResources Resources, string? L3CacheSche
             : null,
         Cpu = document.Cpu,
         BlockIO = document.BlockIO is { } blockIo ? new LinuxBlockIO { Weight = blockIo.Weight } : null,
-        Pids = document.Pids,
+        // As --pids-limit: a 0 in runc 1.1's update document leaves the limit as it is (create's 0 is a limit).
+        Pids = document.Pids is { Limit: not 0 } ? document.Pids : null,
         Unified = document.Unified,
     };
 }

@@ -7,6 +7,8 @@ namespace OciRuntime.Linux;
 /// <summary>
 /// Runs a program with an exact argv (argv[0] included, which .NET's Process cannot set), a given environment and
 /// stdio fds: clone3 plus a raw-syscall child that dup2s and execs, as <see cref="RawChild"/> does. Used for hooks.
+/// The program gets stdio and nothing else, as a Go program's children do (runc's hooks): no sync socket, state
+/// lock, log pipe or seccomp notify fd of ours leaks into it.
 /// </summary>
 internal static unsafe class ChildProcess
 {
@@ -38,6 +40,7 @@ internal static unsafe class ChildProcess
         RawSyscalls.UnblockAllSignals();
         if (RawSyscalls.Dup2(state->Stdin, 0) < 0 || RawSyscalls.Dup2(state->Stdout, 1) < 0 || RawSyscalls.Dup2(state->Stderr, 2) < 0)
             RawSyscalls.Exit(126);
+        RawSyscalls.Syscall(SyscallNumbers.close_range, 3, uint.MaxValue, 0);
         RawSyscalls.Execve(state->Path, state->Argv, state->Envp);
         RawSyscalls.Exit(127);
     }
@@ -71,6 +74,11 @@ internal static unsafe class ChildProcess
     /// <summary>Shell-style exit code: the code, or 128+N when killed by signal N.</summary>
     public static int ShellExitCode(int status) => Exited(status) ? ExitCode(status) : 128 + TermSignal(status);
 
+    /// <summary>A wait status in Go's words, as runc reports a failed hook: "exit status 1", "signal: bad system
+    /// call", "signal: aborted (core dumped)".</summary>
     public static string Describe(int status) =>
-        Exited(status) ? $"exit status {ExitCode(status)}" : $"signal: {TermSignal(status)}";
+        Exited(status) ? $"exit status {ExitCode(status)}"
+        : $"signal: {Signal.Describe(TermSignal(status))}" + ((status & CoreDumped) != 0 ? " (core dumped)" : "");
+
+    private const int CoreDumped = 0x80;
 }

@@ -21,6 +21,17 @@ public static class Signal
         "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
     ];
 
+    // Go's descriptions (what runc prints for a hook killed by a signal), index = signal number.
+    private static readonly string[] Descriptions =
+    [
+        "", "hangup", "interrupt", "quit", "illegal instruction", "trace/breakpoint trap", "aborted", "bus error",
+        "floating point exception", "killed", "user defined signal 1", "segmentation fault", "user defined signal 2",
+        "broken pipe", "alarm clock", "terminated", "stack fault", "child exited", "continued", "stopped (signal)",
+        "stopped", "stopped (tty input)", "stopped (tty output)", "urgent I/O condition", "CPU time limit exceeded",
+        "file size limit exceeded", "virtual timer expired", "profiling timer expired", "window changed",
+        "I/O possible", "power failure", "bad system call",
+    ];
+
     /// <summary>Parses <c>9</c>, <c>KILL</c>, <c>SIGKILL</c>, <c>sigkill</c>, <c>+9</c> or <c>-1</c>.</summary>
     public static bool TryParse(string text, out int signal)
     {
@@ -42,6 +53,10 @@ public static class Signal
     /// <summary>The standard name (<c>SIGTERM</c>), or the number as text for real-time and unknown signals.</summary>
     public static string NameOf(int signal) =>
         signal > 0 && signal < Names.Length ? Names[signal] : signal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"bad system call" for SIGSYS, as Go (and so runc) describes a signal; "signal N" for others.</summary>
+    public static string Describe(int signal) =>
+        signal > 0 && signal < Descriptions.Length ? Descriptions[signal] : $"signal {signal.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     // Go's strconv.Atoi: optional sign, ASCII digits only, no spaces, must fit.
     private static bool TryParseDecimal(string text, out int value)

@@ -24,6 +24,11 @@ internal interface ILibSeccomp
     /// <see cref="LibSeccompConstants.NrScmpError"/> when no architecture knows the name.</returns>
     int ResolveSyscall(string name);
 
+    /// <summary>The number of <paramref name="name"/> on one architecture (x32's with bit 30 set).</summary>
+    /// <returns>A negative pseudo-number when the architecture lacks the syscall, or
+    /// <see cref="LibSeccompConstants.NrScmpError"/> when libseccomp does not know the name.</returns>
+    int ResolveSyscall(string name, uint archToken);
+
     int RuleAdd(IntPtr filter, uint action, int syscall, ReadOnlySpan<ScmpArgCmp> args);
 
     int AttrSet(IntPtr filter, ScmpFilterAttribute attribute, uint value);

@@ -10,6 +10,7 @@ namespace OciRuntime.Seccomp;
 internal sealed unsafe class LibSeccompNative : ILibSeccomp
 {
     private const string LibraryName = "libseccomp.so.2";
+    private const uint ScmpArchNative = 0;
 
     private static readonly Lazy<LibSeccompNative?> Shared = new(Load);
 
@@ -18,7 +19,7 @@ internal sealed unsafe class LibSeccompNative : ILibSeccomp
     private readonly delegate* unmanaged<IntPtr, uint, int> _archAdd;
     private readonly delegate* unmanaged<IntPtr, uint, int> _archRemove;
     private readonly delegate* unmanaged<uint> _archNative;
-    private readonly delegate* unmanaged<byte*, int> _syscallResolveName;
+    private readonly delegate* unmanaged<uint, byte*, int> _syscallResolveNameArch;
     private readonly delegate* unmanaged<IntPtr, uint, int, uint, ScmpArgCmp*, int> _ruleAddArray;
     private readonly delegate* unmanaged<IntPtr, int, uint, int> _attrSet;
     private readonly delegate* unmanaged<IntPtr, int, int> _exportBpf;
@@ -31,7 +32,7 @@ internal sealed unsafe class LibSeccompNative : ILibSeccomp
         _archAdd = (delegate* unmanaged<IntPtr, uint, int>)Export(handle, "seccomp_arch_add");
         _archRemove = (delegate* unmanaged<IntPtr, uint, int>)Export(handle, "seccomp_arch_remove");
         _archNative = (delegate* unmanaged<uint>)Export(handle, "seccomp_arch_native");
-        _syscallResolveName = (delegate* unmanaged<byte*, int>)Export(handle, "seccomp_syscall_resolve_name");
+        _syscallResolveNameArch = (delegate* unmanaged<uint, byte*, int>)Export(handle, "seccomp_syscall_resolve_name_arch");
         _ruleAddArray = (delegate* unmanaged<IntPtr, uint, int, uint, ScmpArgCmp*, int>)Export(handle, "seccomp_rule_add_array");
         _attrSet = (delegate* unmanaged<IntPtr, int, uint, int>)Export(handle, "seccomp_attr_set");
         _exportBpf = (delegate* unmanaged<IntPtr, int, int>)Export(handle, "seccomp_export_bpf");
@@ -76,13 +77,16 @@ internal sealed unsafe class LibSeccompNative : ILibSeccomp
 
     public int ArchRemove(IntPtr filter, uint archToken) => _archRemove(filter, archToken);
 
-    public int ResolveSyscall(string name)
+    // seccomp_syscall_resolve_name(name) is this with SCMP_ARCH_NATIVE.
+    public int ResolveSyscall(string name) => ResolveSyscall(name, ScmpArchNative);
+
+    public int ResolveSyscall(string name, uint archToken)
     {
         int length = System.Text.Encoding.UTF8.GetByteCount(name);
         Span<byte> utf8 = length < 256 ? stackalloc byte[length + 1] : new byte[length + 1];
         System.Text.Encoding.UTF8.GetBytes(name, utf8);
         utf8[length] = 0;
-        fixed (byte* p = utf8) return _syscallResolveName(p);
+        fixed (byte* p = utf8) return _syscallResolveNameArch(archToken, p);
     }
 
     public int RuleAdd(IntPtr filter, uint action, int syscall, ReadOnlySpan<ScmpArgCmp> args)

@@ -5,8 +5,9 @@ internal sealed record CompiledSeccompFilter(byte[] Program, SeccompFilterFlags 
 
 /// <summary>
 /// Turns a <see cref="SeccompProfile"/> into libseccomp calls the way runc's libcontainer/seccomp does, then
-/// exports the BPF instead of letting libseccomp load it: loading is ours (seccomp(2) right before exec, from a
-/// cached program when there is one).
+/// exports the BPF instead of letting libseccomp load it, with runc's -ENOSYS stub in front
+/// (<see cref="SeccompEnosysStub"/>): loading is ours (seccomp(2) right before exec, from a cached program when
+/// there is one).
 /// </summary>
 internal static class SeccompCompiler
 {
@@ -31,7 +32,9 @@ internal static class SeccompCompiler
                 if (rc < 0) RuntimeLog.Debug($"seccomp: binary tree optimisation not available: {Errno.Describe(-rc)}");
             }
             foreach (SeccompRule rule in profile.Rules) AddRule(profile, rule, lib, filter);
-            return new CompiledSeccompFilter(lib.ExportBpf(filter), flags);
+            byte[] stub = SeccompEnosysStub.Build(profile, lib);
+            byte[] program = lib.ExportBpf(filter);
+            return new CompiledSeccompFilter(stub.Length == 0 ? program : [.. stub, .. program], flags);
         }
         finally
         {

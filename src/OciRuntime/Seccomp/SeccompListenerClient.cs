@@ -71,7 +71,7 @@ public static unsafe class SeccompListenerClient
         int rc;
         do rc = LibC.connect(socket, (sockaddr*)&address, sizeof(sockaddr_un));
         while (rc < 0 && LibC.errno == LibC.EINTR);
-        if (rc < 0) throw Failure(listenerPath, "connecting to the seccomp agent", LibC.errno);
+        if (rc < 0) throw Failure(listenerPath, "failed to connect with seccomp agent", LibC.errno);
     }
 
     private static void SendWithFd(int socket, string listenerPath, byte[] payload, int fd)

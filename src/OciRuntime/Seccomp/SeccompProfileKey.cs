@@ -12,7 +12,7 @@ namespace OciRuntime.Seccomp;
 internal static class SeccompProfileKey
 {
     // Bump when the compiler's output for the same input changes.
-    private const string FormatVersion = "ocirun-seccomp-key-1";
+    private const string FormatVersion = "ocirun-seccomp-key-2";
 
     public static byte[] Compute(SeccompProfile profile, string environmentIdentity)
     {

@@ -15,11 +15,13 @@ public static class FeaturesDocument
     /// <summary>runc's annotation; tools that drive runc ask it before they try a checkpoint.</summary>
     public const string CheckpointEnabledAnnotation = "org.opencontainers.runc.checkpoint.enabled";
 
-    /// <summary>The document for this host: seccomp support asked from libseccomp and the kernel.</summary>
-    public static Features Detect() => Build(SeccompFeatures.Detect());
+    /// <summary>The document for this host: seccomp support asked from libseccomp and the kernel, Intel RDT from
+    /// whether a resctrl filesystem is mounted (a config's intelRdt is refused without one).</summary>
+    public static Features Detect() =>
+        Build(SeccompFeatures.Detect(), intelRdt: IntelRdt.ResctrlHost.Detect(Cgroups.CgroupFileSystem.Host) != null);
 
-    /// <summary>The document with the host-dependent seccomp part given (deterministic for tests).</summary>
-    public static Features Build(SeccompFeatures seccomp)
+    /// <summary>The document with the host-dependent parts given (deterministic for tests).</summary>
+    public static Features Build(SeccompFeatures seccomp, bool intelRdt)
     {
         var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -49,7 +51,7 @@ public static class FeaturesDocument
                 },
                 Apparmor = new EnabledFeature { Enabled = false },
                 Selinux = new EnabledFeature { Enabled = false },
-                IntelRdt = new EnabledFeature { Enabled = false },
+                IntelRdt = new EnabledFeature { Enabled = intelRdt },
                 MountExtensions = new MountExtensionFeatures { IdMap = new EnabledFeature { Enabled = true } },
                 NetDevices = new EnabledFeature { Enabled = false },
             },

@@ -82,10 +82,14 @@ public sealed class LinuxIntelRdt
     [JsonPropertyName("closID")] public string? ClosId { get; set; }
     [JsonPropertyName("l3CacheSchema")] public string? L3CacheSchema { get; set; }
     [JsonPropertyName("memBwSchema")] public string? MemBwSchema { get; set; }
+    /// <summary>runtime-spec 1.3: schemata lines written as they are, after the two schemas above.</summary>
+    [JsonPropertyName("schemata")] public List<string>? Schemata { get; set; }
+    /// <summary>runtime-spec 1.3: a resctrl monitoring group of the container's own (mon_groups/ID).</summary>
+    [JsonPropertyName("enableMonitoring")] public bool? EnableMonitoring { get; set; }
     [JsonPropertyName("enableCMT")] public bool? EnableCmt { get; set; }
     [JsonPropertyName("enableMBM")] public bool? EnableMbm { get; set; }
 
-    /// <summary>Fields added after v1.2 (schemata, enableMonitoring), kept for round-trip.</summary>
+    /// <summary>Fields this version does not know, kept for round-trip.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 

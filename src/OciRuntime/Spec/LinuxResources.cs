@@ -69,8 +69,8 @@ public sealed class LinuxCpu
 
 public sealed class LinuxPids
 {
-    /// <summary>0 or -1: no limit.</summary>
-    [JsonPropertyName("limit")] public long Limit { get; set; }
+    /// <summary>runtime-spec 1.3: absent leaves the limit alone, negative is no limit, 0 a real one.</summary>
+    [JsonPropertyName("limit")] public long? Limit { get; set; }
 }
 
 public sealed class LinuxBlockIO

@@ -12,7 +12,7 @@ internal static class CommandCatalog
     public static readonly string[] Names =
     [
         "checkpoint", "create", "delete", "events", "exec", "kill", "list", "pause", "ps", "restore", "resume",
-        "run", "spec", "start", "state", "update", "features", "init",
+        "run", "spec", "start", "state", "update", "features", "info", "init", "docs",
     ];
 
     public static CommandSyntax? Find(string name) => name switch
@@ -34,7 +34,9 @@ internal static class CommandCatalog
         "state" => new StateCommand(),
         "update" => new UpdateCommand(),
         "features" => new FeaturesCommand(),
+        "info" => new InfoCommand(),
         "init" => new InitCommand(),
+        "docs" => new DocsCommand(),
         _ => null,
     };
 }

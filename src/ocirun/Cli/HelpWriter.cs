@@ -20,15 +20,27 @@ internal static class HelpWriter
         return 0;
     });
 
+    /// <summary>What ocirun is; the man page ocirun(8) says the same.</summary>
+    public const string AppDescription =
+        "ocirun runs containers packaged as OCI bundles: a directory with a config.json and the root\n" +
+        "filesystem it names. It implements the OCI runtime specification " + VersionText.SpecVersion + " with the command line\n" +
+        "of runc 1.1, so container engines can use it in runc's place.\n\n" +
+        "To run the container of the bundle in the current directory:\n\n" +
+        "    # ocirun run [ -b bundle ] <container-id>\n";
+
+    /// <summary>The global flags as --help lists them: the parser's, with --help before --version.</summary>
+    public static IReadOnlyList<IFlagHelp> GlobalFlags()
+    {
+        var flags = new List<IFlagHelp>(GlobalCommandLine.Flags);
+        flags.Insert(flags.Count - 1, HelpFlag.Instance);
+        return flags;
+    }
+
     public static string AppHelp()
     {
         var text = new StringBuilder();
         text.Append("NAME:\n").Append(Indent).Append("ocirun - Open Container Initiative runtime\n\n");
-        text.Append("ocirun runs containers packaged as OCI bundles: a directory with a config.json and the root\n");
-        text.Append("filesystem it names. It implements the OCI runtime specification ").Append(VersionText.SpecVersion);
-        text.Append(" with the command line\nof runc 1.1, so container engines can use it in runc's place.\n\n");
-        text.Append("To run the container of the bundle in the current directory:\n\n");
-        text.Append("    # ocirun run [ -b bundle ] <container-id>\n\n");
+        text.Append(AppDescription).Append('\n');
         text.Append("USAGE:\n").Append(Indent).Append("ocirun [global options] command [command options] [arguments...]\n\n");
         text.Append("COMMANDS:\n");
         var commands = new List<(string Left, string Right)>();
@@ -40,9 +52,7 @@ internal static class HelpWriter
         commands.Add(("help, h", "show the list of commands or help for one command"));
         AppendColumns(text, commands);
         text.Append("\nGLOBAL OPTIONS:\n");
-        var flags = FlagRows(GlobalCommandLine.Flags);
-        flags.Insert(flags.Count - 1, ("--help, -h", "show help"));
-        AppendColumns(text, flags);
+        AppendColumns(text, FlagRows(GlobalFlags()));
         return text.ToString();
     }
 

@@ -63,6 +63,35 @@ public class CgroupManagerTests
         Assert.True(fs.DirectoryExists("/sys/fs/cgroup/pod/c1"));
     }
 
+    [Theory]
+    [InlineData("/sys/fs/cgroup/freezer/ocirun/c1/freezer.state", "FROZEN\n")]
+    [InlineData("/sys/fs/cgroup/freezer/ocirun/c1/freezer.state", "FREEZING\n")]
+    [InlineData("/sys/fs/cgroup/unified/ocirun/c1/cgroup.freeze", "1\n")]
+    [InlineData("/sys/fs/cgroup/unified/ocirun/c1/cgroup.events", "populated 0\nfrozen 1\n")]
+    public void Create_refuses_a_frozen_cgroup_before_making_anything(string file, string content)
+    {
+        using var fs = new FakeCgroupFs().With(file, content);
+
+        var error = Assert.Throws<OciRuntimeException>(() => CreateHybrid(fs));
+
+        Assert.Equal("container's cgroup unexpectedly frozen", error.Message);
+        Assert.False(fs.DirectoryExists("/sys/fs/cgroup/memory/ocirun/c1"));
+        Assert.Empty(fs.Writes);
+    }
+
+    [Fact]
+    public void Create_takes_an_existing_thawed_cgroup()
+    {
+        using var fs = new FakeCgroupFs()
+            .With("/sys/fs/cgroup/freezer/ocirun/c1/freezer.state", "THAWED\n")
+            .With("/sys/fs/cgroup/unified/ocirun/c1/cgroup.freeze", "0\n")
+            .With("/sys/fs/cgroup/unified/ocirun/c1/cgroup.events", "populated 0\nfrozen 0\n");
+
+        CreateHybrid(fs);
+
+        Assert.True(fs.DirectoryExists("/sys/fs/cgroup/memory/ocirun/c1"));
+    }
+
     [Fact]
     public void Systemd_driver_fails_clearly_without_fallback()
     {

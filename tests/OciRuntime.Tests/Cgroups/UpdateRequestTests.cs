@@ -48,6 +48,18 @@ public class UpdateRequestTests
         Assert.Empty(manager.Plan(request.Resources, PlanMode.Update));
     }
 
+    /// <summary>runc 1.1's update keeps a pids limit of 0 as "unchanged"; only create's 0 is a limit (runtime-spec 1.3).</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("""{"pids":{"limit":0}}""")]
+    public void A_zero_pids_limit_in_update_changes_nothing(string? document)
+    {
+        using var fs = new FakeCgroupFs();
+        var request = UpdateRequest.From(new UpdateFlags { PidsLimit = 0 }, document, "stdin");
+
+        Assert.Empty(CgroupManager.Open(ContainerTrees.V1(fs), fs).Plan(request.Resources, PlanMode.Update));
+    }
+
     [Fact]
     public void Docker_document_of_zeros_changes_nothing_on_v1_or_v2()
     {

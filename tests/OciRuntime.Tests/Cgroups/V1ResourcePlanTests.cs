@@ -110,12 +110,13 @@ public class V1ResourcePlanTests : IDisposable
         Assert.Empty(plan);
     }
 
-    /// <summary>What Docker sends for create and update: every field present, zero meaning "unset".</summary>
+    /// <summary>What Docker sends for create and update: every field present, zero meaning "unset" (but pids: Docker
+    /// maps a limit of 0 or less to -1 and sends none when unset; a 0 limit is a real one since runtime-spec 1.3).</summary>
     internal static LinuxResources DockerZeros() => new()
     {
         Memory = new LinuxMemory { Limit = 0, Reservation = 0, Swap = 0, Kernel = 0, KernelTcp = 0, DisableOomKiller = false },
         Cpu = new LinuxCpu { Shares = 0, Quota = 0, Period = 0, RealtimeRuntime = 0, RealtimePeriod = 0, Cpus = "", Mems = "" },
-        Pids = new LinuxPids { Limit = 0 },
+        Pids = new LinuxPids(),
         BlockIO = new LinuxBlockIO { Weight = 0, LeafWeight = 0 },
         Network = new LinuxNetwork { ClassId = 0 },
     };
@@ -163,8 +164,13 @@ public class V1ResourcePlanTests : IDisposable
     [InlineData(100L, "pids/pids.max=100")]
     [InlineData(-1L, "pids/pids.max=max")]
     [InlineData(-2L, "pids/pids.max=max")]
-    public void Pids_limit_negative_is_max(long limit, string expected) =>
+    [InlineData(0L, "pids/pids.max=1")]
+    public void Pids_limit_negative_is_max_and_zero_a_limit(long limit, string expected) =>
         Assert.Equal([expected], Plan(new LinuxResources { Pids = new LinuxPids { Limit = limit } }));
+
+    [Fact]
+    public void An_absent_pids_limit_writes_nothing() =>
+        Assert.Empty(Plan(new LinuxResources { Pids = new LinuxPids() }));
 
     [Fact]
     public void Blkio_uses_the_cfq_files_where_present()
@@ -267,7 +273,7 @@ public class V1ResourcePlanTests : IDisposable
         var error = Assert.Throws<OciRuntimeException>(() =>
             Plan(new LinuxResources { Unified = new Dictionary<string, string> { ["memory.high"] = "1G" } }));
 
-        Assert.Equal("linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host", error.Message);
+        Assert.Equal("invalid configuration: linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host", error.Message);
     }
 
     [Fact]

@@ -139,6 +139,7 @@ public class V2ResourcePlanTests : IDisposable
     [Theory]
     [InlineData(-1L, "unified/pids.max=max")]
     [InlineData(32L, "unified/pids.max=32")]
+    [InlineData(0L, "unified/pids.max=1")]
     public void Pids_limit(long limit, string expected) =>
         Assert.Equal([expected], Plan(new LinuxResources { Pids = new LinuxPids { Limit = limit } }));
 

@@ -21,12 +21,13 @@ public class HelpTests
     }
 
     [Fact]
-    public void The_command_list_hides_init_and_shows_the_rest()
+    public void The_command_list_hides_init_and_docs_and_shows_the_rest()
     {
         var help = HelpWriter.AppHelp();
         Assert.DoesNotContain("\n   init ", help);
+        Assert.DoesNotContain("\n   docs ", help);
         foreach (var name in CommandCatalog.Names)
-            if (name != "init") Assert.Contains($"\n   {name} ", help);
+            if (name is not ("init" or "docs")) Assert.Contains($"\n   {name} ", help);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class UpdateFlagsMappingTests
     public void No_flags_ask_for_no_change()
     {
         var request = UpdateRequest.From(UpdateHandler.ToFlags(CommandLine.Options<UpdateOptions>("update", "c1")), null);
-        Assert.Equal(0, request.Resources.Pids!.Limit);
+        Assert.Null(request.Resources.Pids!.Limit);
         Assert.Null(request.Resources.Memory!.Limit);
         Assert.Null(request.L3CacheSchema);
     }

@@ -11,7 +11,7 @@ public sealed class IdMappedMountPlannerTests
     private const string OtherMapping = """[{"containerID": 0, "hostID": 2000, "size": 10}]""";
 
     private static IReadOnlyList<IdMappedMount> Plan(string patch, bool rootless = false) =>
-        IdMappedMountPlanner.Plan(ConfigPatch.Apply(patch), rootless);
+        IdMappedMountPlanner.Plan(ConfigPatch.Apply(patch), "/bundle", rootless);
 
     [Fact]
     public void Only_mounts_with_idmap_or_ridmap_are_planned_with_their_index()

@@ -26,6 +26,7 @@ public sealed class InitPlanJsonTests
         SeccompFilter = [1, 2, 3, 250],
         SeccompFlags = 3,
         IdMappedTrees = new() { [0] = 7, [12] = 8 },
+        BindSources = [3, 5, 9],
         ShrinkWhenIdle = false,
         PauseAt = "before-pivot",
     };
@@ -46,6 +47,7 @@ public sealed class InitPlanJsonTests
             (back.StateJson, back.HasRuntimeHooks, back.SeccompFlags, back.ShrinkWhenIdle, back.PauseAt));
         Assert.Equal(plan.SeccompFilter, back.SeccompFilter);
         Assert.Equal(plan.IdMappedTrees, back.IdMappedTrees);
+        Assert.Equal(plan.BindSources, back.BindSources);
         Assert.Equal((CgroupMode.Hybrid, "/u/c1", true), (back.Cgroups!.Mode, back.Cgroups.Unified, back.Cgroups.Rootless));
         Assert.Equal(plan.Cgroups!.V1, back.Cgroups.V1);
     }
@@ -59,6 +61,7 @@ public sealed class InitPlanJsonTests
         Assert.Null(back.Cgroups);
         Assert.Null(back.SeccompFilter);
         Assert.Null(back.IdMappedTrees);
+        Assert.Empty(back.BindSources);
         Assert.Null(back.PauseAt);
         Assert.Equal((-1, -1, true, true), (back.ExecFifoFd, back.ConsoleSocketFd, back.SetGroupsAllowed, back.ShrinkWhenIdle));
     }

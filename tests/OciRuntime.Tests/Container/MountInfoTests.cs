@@ -27,4 +27,21 @@ public sealed class MountInfoTests
         Assert.False(MountInfo.IsShared("/run", Entries));
         Assert.False(MountInfo.IsShared("/var/lib/my dir", Entries));
     }
+
+    [Fact]
+    public void Whole_proc_and_sysfs_mounts_outside_the_rootfs_are_found()
+    {
+        var entries = new[]
+        {
+            "22 1 254:0 / / rw - ext4 /dev/vda rw",
+            "23 22 0:5 / /proc rw - proc proc rw",
+            "24 22 0:6 / /sys rw - sysfs sysfs rw",
+            "25 23 0:7 / /proc/sys/fs/binfmt_misc rw - binfmt_misc binfmt_misc rw",
+            "26 22 0:5 /sys /var/proc-sys ro - proc proc rw",
+            "27 22 0:8 / /run/b/rootfs/proc rw - proc proc rw",
+            "28 22 0:6 / /run/b/rootfs-other/sys rw - sysfs sysfs rw",
+        }.Select(line => MountInfo.Parse(line)!);
+
+        Assert.Equal(["/proc", "/sys", "/run/b/rootfs-other/sys"], MountInfo.WholeProcAndSysfsOutside("/run/b/rootfs", entries));
+    }
 }

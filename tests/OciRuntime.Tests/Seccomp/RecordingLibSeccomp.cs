@@ -47,6 +47,22 @@ internal sealed class RecordingLibSeccomp : ILibSeccomp
 
     public int ResolveSyscall(string name) => Syscalls.TryGetValue(name, out int nr) ? nr : LibSeccompConstants.NrScmpError;
 
+    /// <summary>Numbers on architectures other than x86_64 (whose are <see cref="Syscalls"/>, and x32's the same
+    /// with bit 30 set).</summary>
+    public Dictionary<(uint Arch, string Name), int> ArchSyscalls { get; } = [];
+
+    public int ResolveSyscall(string name, uint archToken)
+    {
+        if (ArchSyscalls.TryGetValue((archToken, name), out int number)) return number;
+        int native = ResolveSyscall(name);
+        return archToken switch
+        {
+            0xc000003e => native,
+            0x4000003e => native >= 0 ? native | 0x40000000 : native,
+            _ => LibSeccompConstants.NrScmpError,
+        };
+    }
+
     public int RuleAdd(IntPtr filter, uint action, int syscall, ReadOnlySpan<ScmpArgCmp> args)
     {
         string name = Syscalls.First(pair => pair.Value == syscall).Key;

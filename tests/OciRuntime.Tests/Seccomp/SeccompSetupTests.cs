@@ -27,17 +27,20 @@ public class SeccompSetupTests
     {
         using var root = new TemporaryDirectory();
         var lib = new RecordingLibSeccomp { Exported = Bpf };
+        byte[] compiled;
 
         using (SeccompProgram? first = SeccompSetup.Prepare(DockerLikeProfileJson.Seccomp(), root.Path, () => lib, () => "env"))
         {
             Assert.NotNull(first);
-            Assert.Equal(Bpf, first.ToArray());
+            compiled = first.ToArray();
+            // The exported program, behind the -ENOSYS stub the EPERM default calls for.
+            Assert.Equal(Bpf, compiled[^Bpf.Length..]);
         }
         Assert.Equal("init 0x00050001", lib.Calls[0]);
         Assert.Single(Directory.GetFiles(CacheOf(root), "*.bpf"));
 
         using SeccompProgram? second = SeccompSetup.Prepare(DockerLikeProfileJson.Seccomp(), root.Path, Untouchable, () => "env");
-        Assert.Equal(Bpf, second!.ToArray());
+        Assert.Equal(compiled, second!.ToArray());
         Assert.Equal(SeccompFilterFlags.SpecAllow, second.Flags);
     }
 

@@ -17,7 +17,7 @@ public class FeaturesDocumentTests
         LibseccompVersion: "2.5.4");
 
     private static string Render(SeccompFeatures seccomp) =>
-        SpecSerializer.Serialize(FeaturesDocument.Build(seccomp), FeaturesJsonContext.Default.Features);
+        SpecSerializer.Serialize(FeaturesDocument.Build(seccomp, intelRdt: false), FeaturesJsonContext.Default.Features);
 
     [Fact]
     public void Document_matches_the_golden_file()
@@ -28,7 +28,7 @@ public class FeaturesDocumentTests
     [Fact]
     public void Without_libseccomp_seccomp_is_disabled_and_no_version_annotation_is_given()
     {
-        var document = FeaturesDocument.Build(SeccompFeatures.Detect(null));
+        var document = FeaturesDocument.Build(SeccompFeatures.Detect(null), intelRdt: false);
 
         Assert.False(document.Linux!.Seccomp!.Enabled);
         Assert.Empty(document.Linux.Seccomp.Actions!);
@@ -51,7 +51,7 @@ public class FeaturesDocumentTests
     [Fact]
     public void Idmapped_mounts_and_recursive_attributes_are_listed()
     {
-        var document = FeaturesDocument.Build(Seccomp);
+        var document = FeaturesDocument.Build(Seccomp, intelRdt: false);
 
         Assert.Contains("idmap", document.MountOptions!);
         Assert.Contains("ridmap", document.MountOptions!);

@@ -94,7 +94,7 @@ public class SpecValidatorTests
         { """{"linux": {"devices": [{"path": "/dev/x", "type": "c", "minor": 1}]}}""", "linux.devices[0].major: must be set for a \"c\" device" },
         { """{"linux": {"devices": [{"path": "/dev/x", "type": "b", "major": 8, "minor": -1}]}}""", "linux.devices[0].minor: -1 must not be negative" },
         // resources
-        { """{"linux": {"resources": {"devices": [{"allow": true, "type": "c", "access": "rwx"}]}}}""", "linux.resources.devices[0].access: \"rwx\" may only contain r, w and m" },
+        { """{"linux": {"resources": {"devices": [{"allow": true, "type": "c", "access": "x"}]}}}""", "linux.resources.devices[0].access: \"x\" has none of r, w and m" },
         { """{"linux": {"resources": {"devices": [{"allow": false}]}}}""", "linux.resources.devices[0].access: must not be empty" },
         { """{"linux": {"resources": {"devices": [{"allow": true, "type": "p", "access": "r"}]}}}""", "linux.resources.devices[0].type: unknown type \"p\", expected a, b or c" },
         { """{"linux": {"resources": {"memory": {"limit": -2}}}}""", "linux.resources.memory.limit: -2 is not a byte count (-1 means unlimited)" },
@@ -138,7 +138,7 @@ public class SpecValidatorTests
         { """{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_NOTIFY"}]}}}""",
             "linux.seccomp.listenerPath: must be set when a rule uses SCMP_ACT_NOTIFY" },
         { """{"linux": {"seccomp": {"defaultAction": "SCMP_ACT_ALLOW", "listenerPath": "/run/a.sock", "syscalls": [{"names": ["read", "write"], "action": "SCMP_ACT_NOTIFY"}]}}}""",
-            "linux.seccomp.syscalls[0].names: SCMP_ACT_NOTIFY cannot be used for write" },
+            "linux.seccomp.syscalls[0].names: SCMP_ACT_NOTIFY cannot be used for the write syscall" },
         // everything else under linux
         { """{"linux": {"rootfsPropagation": "bogus"}}""", "linux.rootfsPropagation: unknown propagation \"bogus\"" },
         { """{"linux": {"personality": {"domain": "LINUX64"}}}""", "linux.personality.domain: unknown domain \"LINUX64\", expected LINUX or LINUX32" },

@@ -55,4 +55,14 @@ public sealed class SpecValidatorWarningTests : IDisposable
             ],
             _log);
     }
+
+    [Fact]
+    public void Device_access_letters_other_than_rwm_are_warned_about_and_ignored_like_runc()
+    {
+        SpecValidator.Validate(ConfigPatch.Apply("""
+            {"linux": {"resources": {"devices": [{"allow": false, "access": "rwm"}, {"allow": false, "type": "c", "major": 1, "minor": 11, "access": "rwa"}]}}}
+            """));
+
+        Assert.Equal([(LogLevel.Warning, "config.json: linux.resources.devices[1].access: ignoring \"a\" in \"rwa\": only r, w and m mean something")], _log);
+    }
 }

@@ -13,6 +13,7 @@ public sealed class ContainerRecordJsonTests
         {"id":"c1","bundle":"/b","rootfs":"/b/rootfs","init_pid":42,"init_start_time":123456789,
          "created":"2026-11-23T15:00:00.1234567Z","owner":"root","annotations":{"a":"b"},"phase":"running",
          "cgroups":{"mode":"Hybrid","v1":{"cpu":"/sys/fs/cgroup/cpu/c1"},"unified":"/sys/fs/cgroup/unified/c1","rootless":false},
+         "intel_rdt":{"path":"/sys/fs/resctrl/c1","owned":true,"monitor_path":"/sys/fs/resctrl/c1/mon_groups/c1"},
          "namespace_paths":{"pid":"/proc/42/ns/pid"},"hooks":{"poststop":[{"path":"/bin/true"}]},
          "process":{"args":["sh"],"cwd":"/"},"seccomp":{"defaultAction":"SCMP_ACT_ALLOW"},"config_hash":"abc",
          "future_field":{"x":[1,2]}}
@@ -29,6 +30,7 @@ public sealed class ContainerRecordJsonTests
         Assert.Equal(CgroupMode.Hybrid, record.Cgroups!.Mode);
         Assert.Equal("/sys/fs/cgroup/cpu/c1", record.Cgroups.V1["cpu"]);
         Assert.Equal("/proc/42/ns/pid", record.NamespacePaths["pid"]);
+        Assert.Equal(new("/sys/fs/resctrl/c1", true, "/sys/fs/resctrl/c1/mon_groups/c1"), record.IntelRdt);
         Assert.Equal("sh", record.Process!.Value.GetProperty("args")[0].GetString());
 
         var again = ContainerRecordJson.Deserialize(ContainerRecordJson.Serialize(record));

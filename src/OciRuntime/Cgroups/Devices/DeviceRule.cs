@@ -27,6 +27,10 @@ public sealed record DeviceRule(char Type, long Major, long Minor, DeviceAccess 
         return new DeviceRule(t, major ?? Wildcard, minor ?? Wildcard, ParseAccess(access), allow);
     }
 
+    /// <summary>
+    /// The r, w and m letters of an access string; any other letter is ignored, as runc 1.1 does (its
+    /// <c>Permissions</c> sets), so "rwa" means "rw". An empty string means all of rwm.
+    /// </summary>
     public static DeviceAccess ParseAccess(string? access)
     {
         if (string.IsNullOrEmpty(access)) return DeviceAccess.All;
@@ -38,7 +42,7 @@ public sealed record DeviceRule(char Type, long Major, long Minor, DeviceAccess 
                 'r' => DeviceAccess.Read,
                 'w' => DeviceAccess.Write,
                 'm' => DeviceAccess.Mknod,
-                _ => throw new OciRuntimeException($"linux.resources.devices: access {access} is not made of r, w, m"),
+                _ => DeviceAccess.None,
             };
         }
         return result;

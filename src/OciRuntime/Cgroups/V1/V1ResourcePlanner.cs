@@ -21,7 +21,7 @@ public static class V1ResourcePlanner
         new("cpuset", "cpu", "cpuset", (r, t) => CpusetPlan.Plan(r.Cpu, t), (r, t) => CpusetPlan.Plan(r.Cpu, t)),
         new("memory", "memory", "memory", (r, t) => V1MemoryPlan.Plan(r.Memory, t), (r, t) => V2MemoryPlan.Plan(r.Memory, t)),
         new("cpu", "cpu", "cpu", (r, t) => V1CpuPlan.Plan(r.Cpu, t), (r, t) => V2CpuPlan.Plan(r.Cpu, t)),
-        new("pids", "pids", "pids", (r, t) => V1PidsPlan.Plan(r.Pids, t), (r, t) => V2PidsPlan.Plan(r.Pids, t)),
+        new("pids", "pids", "pids", (r, t) => PidsPlan.Plan(r.Pids, t), (r, t) => PidsPlan.Plan(r.Pids, t)),
         new("blkio", "blockIO", "io", (r, t) => V1BlkioPlan.Plan(r.BlockIO, t), (r, t) => V2IoPlan.Plan(r.BlockIO, t)),
         new("hugetlb", "hugepageLimits", "hugetlb", (r, t) => V1HugetlbPlan.Plan(r.HugepageLimits, t), (r, t) => V2HugetlbPlan.Plan(r.HugepageLimits, t)),
         new("net_cls", "network", null, (r, t) => V1NetworkPlan.PlanClassId(r.Network, t), null),
@@ -31,9 +31,10 @@ public static class V1ResourcePlanner
 
     public static IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, CgroupPaths paths, CgroupFileSystem fs, PlanMode mode)
     {
-        // As runc: unified keys are cgroup2 file names and mean nothing to a v1 driver, even on a hybrid host.
+        // As runc: unified keys are cgroup2 file names and mean nothing to a v1 driver, even on a hybrid host. Worded
+        // as runc's configuration errors are ("invalid configuration: ..."), which clients match.
         if (resources.Unified is { Count: > 0 })
-            throw new OciRuntimeException("linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host");
+            throw new OciRuntimeException("invalid configuration: linux.resources.unified: cgroup v2 settings cannot be used on a cgroup v1 host");
 
         var unifiedControllers = UnifiedControllers(paths, fs);
         var writes = new List<CgroupWrite>();

@@ -12,7 +12,7 @@ public static class V2ResourcePlanner
     public static IReadOnlyList<CgroupWrite> Plan(LinuxResources resources, string directory, CgroupFileSystem fs, PlanMode mode)
     {
         var target = new CgroupTarget(fs, ProcessCgroups.UnifiedKey, directory, mode);
-        V2PidsPlan.Plan(resources.Pids, target);
+        PidsPlan.Plan(resources.Pids, target);
         V2MemoryPlan.Plan(resources.Memory, target);
         V2IoPlan.Plan(resources.BlockIO, target);
         V2CpuPlan.Plan(resources.Cpu, target);

@@ -41,6 +41,7 @@ public static class ContainerExec
         var record = store.Load(request.Id);
         CheckStatus(new StatusResolver().Resolve(record, store.PathsOf(request.Id)), request.IgnorePaused);
         using var init = InitProcess.Open(record) ?? throw new OciRuntimeException("cannot exec in a stopped container");
+        using var pidfdSocket = PidfdSocket.Connect(request.PidfdSocket);
 
         var process = BuildProcess(request, record);
         var terminal = process.Terminal == true;
@@ -64,6 +65,7 @@ public static class ContainerExec
             if (init.WaitForExit(TimeSpan.Zero)) throw new OciRuntimeException("cannot exec in a stopped container");
             var pid = WhileInitLives(init, () => ExecSpawner.Spawn(setup));
             CloseAll(fds);
+            pidfdSocket?.Send(pid, PidfdSocket.ExecKind);
             if (request.PidFile != null) PidFile.Write(request.PidFile, pid);
             if (request.Detach) return 0;
             // Without a console socket our own stdin and stdout are the process's terminal, as runc relays it.
@@ -136,6 +138,7 @@ public static class ContainerExec
         var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups, Directory.Exists)) : null;
         if (cgroups == null && request.SubCgroups.Count > 0) throw new OciRuntimeException("--cgroup: the container has no cgroup");
         var cgroupEntry = cgroups?.PrepareEntry();
+        if (record.IntelRdt is { } rdt) rdt.AddTo(cgroupEntry ??= new CgroupEntry(), CgroupFileSystem.Host);
         if (cgroupEntry != null) fds.AddRange(cgroupEntry.Fds);
         var consoleFd = -1;
         if (process.Terminal == true)

@@ -48,7 +48,7 @@ internal static unsafe class ExecConsole
                     Errno.Check(Libc.Ioctl(slave, TIOCSWINSZ, size), "set terminal size");
                 }
                 if (consoleSocket == null) return new Ends(master, slave);
-                using var socket = new SyncSocket(ConsoleSocketClient.Connect(consoleSocket));
+                using var socket = new SyncSocket(UnixSocketClient.Connect(consoleSocket, "console socket"));
                 socket.SendRaw(Encoding.UTF8.GetBytes($"/dev/pts/{number}"), master);
                 Libc.Close(master);
                 return new Ends(-1, slave);

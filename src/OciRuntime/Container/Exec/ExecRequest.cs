@@ -10,6 +10,8 @@ public sealed class ExecRequest
     /// <summary>The command line and flags, applied over the container's process (ignored with <see cref="ProcessFile"/>, as runc).</summary>
     public ExecOverrides Overrides { get; init; } = new();
     public string? ConsoleSocket { get; init; }
+    /// <summary>--pidfd-socket: receives a pidfd of the exec'd process.</summary>
+    public string? PidfdSocket { get; init; }
     public bool Detach { get; init; }
     public string? PidFile { get; init; }
     public int PreserveFds { get; init; }

@@ -41,7 +41,7 @@ internal static unsafe class HookRunner
             if (status.Value != 0)
             {
                 var text = ReadAll(output).Trim();
-                throw new OciRuntimeException($"{phase} hook #{index} ({hook.Path}): {ChildProcess.Describe(status.Value)}" +
+                throw new OciRuntimeException($"{phase} hook #{index} ({hook.Path}): error running hook: {ChildProcess.Describe(status.Value)}" +
                                               (text.Length > 0 ? $", output: {text}" : ""));
             }
         }

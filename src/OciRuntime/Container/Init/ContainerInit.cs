@@ -34,11 +34,16 @@ public static class ContainerInit
             var config = Receive(socket, InitMessage.Plan, "config");
             var initPlan = InitPlanJson.Deserialize(plan.Payload);
             var spec = SpecSerializer.Deserialize(config.Payload);
+            var bindSources = ReceiveBindSources(socket, initPlan.BindSources);
             using var seccomp = InitSeccomp.From(initPlan, spec.Process?.NoNewPrivileges == true);
-            var program = Prepare(initPlan, spec, socket, seccomp);
+            var program = Prepare(initPlan, spec, socket, seccomp, bindSources);
             socket.Send(InitMessage.Ready);
             WaitForStart(initPlan.ExecFifoFd, initPlan.ShrinkWhenIdle);
-            HookRunner.Run("startContainer", spec.Hooks?.StartContainer, () => WithPid(initPlan.StateJson, "created"));
+            if (spec.Hooks?.StartContainer is { Count: > 0 } startContainerHooks)
+            {
+                seccomp?.LoadBeforeStartContainerHooks();
+                HookRunner.Run("startContainer", startContainerHooks, () => WithPid(initPlan.StateJson, "created"));
+            }
             program.Exec(initPlan.PreserveFds, seccomp);
             return 127;
         }
@@ -72,7 +77,18 @@ public static class ContainerInit
         return frame;
     }
 
-    private static UserProgram Prepare(InitPlan plan, RuntimeSpec spec, SyncSocket socket, InitSeccomp? seccomp)
+    /// <summary>The bind mount sources the command opened for us (BindSourceFds), keyed by mounts[] index.</summary>
+    private static Dictionary<int, int> ReceiveBindSources(SyncSocket socket, IReadOnlyList<int> indices)
+    {
+        var received = new List<int>();
+        while (received.Count < indices.Count) received.AddRange(Receive(socket, InitMessage.BindSources, "bind mount sources").Fds);
+        if (received.Count != indices.Count)
+            throw new OciRuntimeException($"init: expected {indices.Count} bind mount sources, got {received.Count}");
+        return indices.Select((index, i) => (index, received[i])).ToDictionary(p => p.index, p => p.Item2);
+    }
+
+    private static UserProgram Prepare(InitPlan plan, RuntimeSpec spec, SyncSocket socket, InitSeccomp? seccomp,
+        IReadOnlyDictionary<int, int> bindSources)
     {
         Errno.Check(Libc.SetSid(), "setsid");
         // Only now: the runtime placed us in the container's cgroups before it sent the plan (see ContainerCreate).
@@ -80,8 +96,8 @@ public static class ContainerInit
             throw Errno.Exception("unshare cgroup namespace", RawSyscalls.Errno);
         var process = spec.Process ?? throw new OciRuntimeException("config.json: process: required");
         var newMountNamespace = (plan.NewNamespaces & CLONE_NEWNS) != 0;
-        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.InUserNamespace, plan.Cgroups, (plan.NewNamespaces & CLONE_NEWCGROUP) != 0,
-            plan.IdMappedTrees ?? new Dictionary<int, int>());
+        var rootfs = new RootfsBuilder(spec, plan.Rootfs, plan.Bundle, plan.InUserNamespace, plan.Cgroups,
+            (plan.NewNamespaces & CLONE_NEWCGROUP) != 0, plan.IdMappedTrees ?? new Dictionary<int, int>(), bindSources);
         if (newMountNamespace) rootfs.MountAll();
         FaultPoint.Reach("rootfs", plan.PauseAt);
 

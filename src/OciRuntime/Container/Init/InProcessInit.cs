@@ -123,6 +123,8 @@ internal sealed unsafe class InProcessInit : IDisposable
     public sealed class Context
     {
         public required string Rootfs { get; init; }
+        /// <summary>A bind mount's relative source is relative to it.</summary>
+        public required string Bundle { get; init; }
         /// <summary>CLONE_NEW* flags of the namespaces the container does not share with us (made or joined).</summary>
         public required int OwnNamespaces { get; init; }
         public required CgroupPaths Cgroups { get; init; }
@@ -145,8 +147,8 @@ internal sealed unsafe class InProcessInit : IDisposable
         var namespaces = OpenNamespaces(pid, context.OwnNamespaces);
         try
         {
-            var rootfs = new RootfsBuilder(_spec, context.Rootfs, inUserNamespace: false, context.Cgroups,
-                (context.OwnNamespaces & CLONE_NEWCGROUP) != 0, context.IdMappedTrees,
+            var rootfs = new RootfsBuilder(_spec, context.Rootfs, context.Bundle, inUserNamespace: false, context.Cgroups,
+                (context.OwnNamespaces & CLONE_NEWCGROUP) != 0, context.IdMappedTrees, bindSources: new Dictionary<int, int>(),
                 (source, target, flags, data) => MountProc(socket, context, source, target, flags, data));
             string? consolePath = null;
             UserProgram? program = null;

@@ -35,6 +35,8 @@ internal sealed class InitPlan
     public uint SeccompFlags { get; set; }
     /// <summary>Inherited fds of the detached id-mapped trees the command made, keyed by mounts[] index.</summary>
     public Dictionary<int, int>? IdMappedTrees { get; set; }
+    /// <summary>mounts[] indices of the bind mounts whose sources follow the config as fds (BindSourceFds), in order.</summary>
+    public List<int> BindSources { get; set; } = [];
     /// <summary>Whether a long wait in `created` may make the init shrink itself (not for `run`, which starts at once).</summary>
     public bool ShrinkWhenIdle { get; set; } = true;
     /// <summary><see cref="FaultPoint.Requested"/> of the command, for the tests; null otherwise.</summary>

@@ -39,6 +39,12 @@ internal static class InitPlanJson
                 foreach (var (index, fd) in trees) w.WriteNumber(index.ToString(System.Globalization.CultureInfo.InvariantCulture), fd);
                 w.WriteEndObject();
             }
+            if (plan.BindSources.Count > 0)
+            {
+                w.WriteStartArray("bindSources");
+                foreach (var index in plan.BindSources) w.WriteNumberValue(index);
+                w.WriteEndArray();
+            }
             w.WriteBoolean("shrinkWhenIdle", plan.ShrinkWhenIdle);
             if (plan.PauseAt is { } pauseAt) w.WriteString("pauseAt", pauseAt);
         }, 1024);
@@ -74,6 +80,7 @@ internal static class InitPlanJson
                 case "seccompFilter": plan.SeccompFilter = r.GetBytesFromBase64(); break;
                 case "seccompFlags": plan.SeccompFlags = r.GetUInt32(); break;
                 case "idMappedTrees": plan.IdMappedTrees = IndexedFds(ref r); break;
+                case "bindSources": plan.BindSources = Numbers(ref r); break;
                 case "shrinkWhenIdle": plan.ShrinkWhenIdle = r.GetBoolean(); break;
                 case "pauseAt": plan.PauseAt = String(ref r); break;
                 default: throw new JsonException($"unknown plan field \"{name}\"");
@@ -87,6 +94,14 @@ internal static class InitPlanJson
         Is(r, JsonTokenType.StartArray);
         var list = new List<string>();
         while (Next(ref r) != JsonTokenType.EndArray) list.Add(String(ref r));
+        return list;
+    }
+
+    private static List<int> Numbers(ref Utf8JsonReader r)
+    {
+        Is(r, JsonTokenType.StartArray);
+        var list = new List<int>();
+        while (Next(ref r) != JsonTokenType.EndArray) list.Add(r.GetInt32());
         return list;
     }
 

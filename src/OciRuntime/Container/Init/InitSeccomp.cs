@@ -9,7 +9,9 @@ namespace OciRuntime.Container.Init;
 /// the BPF bytes in the plan, so the init never needs libseccomp. When it is loaded:
 /// <list type="bullet">
 /// <item>With noNewPrivileges and no listener: last, right before execve, so none of our own set-up runs under
-/// it (<see cref="LoadLate"/>).</item>
+/// it (<see cref="LoadLate"/>); but before startContainer hooks when there are any
+/// (<see cref="LoadBeforeStartContainerHooks"/>): runc loads the filter before them, so a hook, which runs
+/// inside the container, never gets more syscalls than the container's program.</item>
 /// <item>Without noNewPrivileges: loading needs CAP_SYS_ADMIN, so before the user and capabilities are switched,
 /// as runc does (<see cref="LoadEarly"/>). The rest of the set-up, the wait for start and the startContainer hooks
 /// then run under the filter.</item>
@@ -49,7 +51,10 @@ internal sealed class InitSeccomp(SeccompProgram program, bool noNewPrivileges) 
         }
     }
 
-    /// <summary>Right before execve: loads the filter unless <see cref="LoadEarly"/> did.</summary>
+    /// <summary>After start, when there are startContainer hooks: loads the filter unless it is on already.</summary>
+    public void LoadBeforeStartContainerHooks() => LoadLate();
+
+    /// <summary>Right before execve: loads the filter unless it is on already.</summary>
     public void LoadLate()
     {
         if (!_loaded) Load();

@@ -6,6 +6,7 @@ using OciRuntime.Container.Init;
 using OciRuntime.Container.Rootfs;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Container.State;
+using OciRuntime.IntelRdt;
 using OciRuntime.Linux;
 using OciRuntime.Seccomp;
 using Errno = OciRuntime.Linux.Errno;
@@ -43,10 +44,13 @@ public static class ContainerCreate
         var rootfs = Path.GetFullPath(spec.Root!.Path, bundle);
         if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
         var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
+        // Refused before anything is made when this host cannot apply it, as runc does.
+        var resctrl = spec.Linux?.IntelRdt is { } rdt ? ResctrlHost.Require(rdt, ResctrlHost.Detect(CgroupFileSystem.Host)) : null;
         // Compiled (or found in the cache) before anything exists, so a profile libseccomp rejects leaves nothing
         // behind; the init gets the bytes and loads them itself (see InitSeccomp for when).
         using var seccomp = SeccompSetup.Prepare(spec.Linux?.Seccomp, options.Root);
 
+        using var pidfdSocket = PidfdSocket.Connect(options.PidfdSocket);
         var captured = ConfigCapture.From(configBytes);
         var store = new StateStore(options.Root);
         var record = new ContainerRecord
@@ -65,7 +69,8 @@ public static class ContainerCreate
         var cleanup = new CreateCleanup(store, options.Id);
         try
         {
-            var created = Build(options, store, record, spec, configBytes, namespaces, seccomp, cleanup);
+            var created = Build(options, store, containerLock, record, spec, configBytes, namespaces, seccomp, resctrl, cleanup);
+            pidfdSocket?.Send(created.InitPid, PidfdSocket.InitKind);
             cleanup.Disarm();
             return created;
         }
@@ -75,8 +80,8 @@ public static class ContainerCreate
         }
     }
 
-    private static Created Build(CreateOptions options, StateStore store, ContainerRecord record, RuntimeSpec spec,
-        byte[] configBytes, NamespacePlan namespaces, SeccompProgram? seccomp, CreateCleanup cleanup)
+    private static Created Build(CreateOptions options, StateStore store, ContainerLock containerLock, ContainerRecord record, RuntimeSpec spec,
+        byte[] configBytes, NamespacePlan namespaces, SeccompProgram? seccomp, ResctrlHost? resctrl, CreateCleanup cleanup)
     {
         var paths = store.PathsOf(options.Id);
         var fds = new List<int>();
@@ -84,16 +89,18 @@ public static class ContainerCreate
         {
             // Made first: a source or filesystem that cannot be id-mapped fails before anything else exists.
             var idMappedTrees = namespaces.Creates(NamespacePlan.CLONE_NEWNS)
-                ? IdMappedTrees.Prepare(IdMappedMountPlanner.Plan(spec, rootless: Libc.GetEuid() != 0), fds)
+                ? IdMappedTrees.Prepare(IdMappedMountPlanner.Plan(spec, record.Bundle, rootless: Libc.GetEuid() != 0), fds)
                 : new Dictionary<int, int>();
             var cgroups = CgroupManager.Create(new CgroupOptions(options.Id, spec.Linux?.CgroupsPath, options.SystemdCgroup,
                 Rootless: Libc.GetEuid() != 0));
             cleanup.Cgroups = cgroups;
             record.Cgroups = cgroups.Paths;
+            if (resctrl != null) record.IntelRdt = cleanup.IntelRdt = IntelRdtGroup.Create(spec.Linux!.IntelRdt!, options.Id, resctrl, CgroupFileSystem.Host);
             // Saved before anything runs in it, so `delete --force` can clean up after a create that was killed.
             store.Save(record);
             cgroups.Apply(spec.Linux?.Resources);
             using var cgroupEntry = cgroups.PrepareEntry();
+            record.IntelRdt?.AddTo(cgroupEntry, CgroupFileSystem.Host);
 
             Errno.Check(Libc.MkFifo(paths.ExecFifo, 0b110_010_010), "mkfifo exec.fifo");
             // Opened read-write here, so the open cannot block and the init inherits a reader without ever
@@ -101,7 +108,7 @@ public static class ContainerCreate
             var fifo = Errno.Check(Libc.Open(paths.ExecFifo, Libc.O_RDWR | Libc.O_CLOEXEC, 0), "open exec.fifo");
             fds.Add(fifo);
             var consoleSocket = spec.Process?.Terminal != true ? -1
-                : options.ConsoleSocket != null ? ConsoleSocketClient.Connect(options.ConsoleSocket)
+                : options.ConsoleSocket != null ? UnixSocketClient.Connect(options.ConsoleSocket, "console socket")
                 : options.ConsoleSocketFd >= 0 ? Errno.Check(Libc.Fcntl(options.ConsoleSocketFd, F_DUPFD_CLOEXEC, 3), "dup console socket")
                 : -1;
             if (consoleSocket >= 0) fds.Add(consoleSocket);
@@ -130,6 +137,7 @@ public static class ContainerCreate
                 NewNamespaces = namespaces.NewFlags & ~NamespacePlan.CLONE_NEWCGROUP,
                 Joins = namespaces.Joins.Select((j, i) => new NamespaceJoin(j.Flag, joinFds[i])).ToList(),
                 BinaryFd = binary,
+                LockFd = containerLock.Fd,
                 Argv = inProcess == null ? ["ocirun", "init"] : [],
                 SyncFdVariable = inProcess == null ? ContainerInit.SyncFdVariable : null,
                 InitChild = inProcess?.Plan ?? 0,
@@ -155,6 +163,7 @@ public static class ContainerCreate
                 inProcess.Build(spawned.Pid, socket, new InProcessInit.Context
                 {
                     Rootfs = record.Rootfs,
+                    Bundle = record.Bundle,
                     OwnNamespaces = namespaces.NewFlags | namespaces.Joins.Aggregate(0, (flags, join) => flags | join.Flag),
                     Cgroups = cgroups.Paths,
                     IdMappedTrees = idMappedTrees,
@@ -169,6 +178,8 @@ public static class ContainerCreate
             }
             else
             {
+                var bindSources = BindSourceFds.Plan(spec, record.Bundle, namespaces, idMappedTrees, rootless);
+                var bindSourceFds = BindSourceFds.Open(spawned.Pid, bindSources, fds);
                 var plan = new InitPlan
                 {
                     Id = options.Id,
@@ -189,11 +200,13 @@ public static class ContainerCreate
                     SeccompFilter = seccomp?.ToArray(),
                     SeccompFlags = (uint)(seccomp?.Flags ?? 0),
                     IdMappedTrees = idMappedTrees.Count > 0 ? idMappedTrees : null,
+                    BindSources = bindSources.Select(source => source.Index).ToList(),
                     ShrinkWhenIdle = !options.StartFollows,
                     PauseAt = FaultPoint.Requested,
                 };
-                SendToInit(socket, InitPlanJson.Serialize(plan));
-                SendToInit(socket, configBytes);
+                SendToInit(() => socket.Send(InitMessage.Plan, InitPlanJson.Serialize(plan)));
+                SendToInit(() => socket.Send(InitMessage.Plan, configBytes));
+                SendToInit(() => BindSourceFds.Send(socket, bindSourceFds));
                 WaitUntilReady(socket, spec, record, spawned.Pid, cgroupEntry.TaskFiles);
             }
             FaultPoint.Reach("ready");
@@ -214,12 +227,12 @@ public static class ContainerCreate
 
     /// <summary>An init that failed before reading its plan (it cannot have joined its cgroups) left its report in
     /// the socket and is gone: the send meets a closed socket, and WaitUntilReady reads why.</summary>
-    private static void SendToInit(SyncSocket socket, byte[] payload)
+    private static void SendToInit(Action send)
     {
         const int EPIPE = 32, ECONNRESET = 104;
         try
         {
-            socket.Send(InitMessage.Plan, payload);
+            send();
         }
         catch (SystemCallException e) when (e.Errno is EPIPE or ECONNRESET)
         {

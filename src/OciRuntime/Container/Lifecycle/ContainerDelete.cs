@@ -44,6 +44,7 @@ public static class ContainerDelete
             }
         }
         ContainerCgroups.Destroy(record);
+        record.IntelRdt?.Destroy(Cgroups.CgroupFileSystem.Host);
         if (RecordedSpec.Hooks(record)?.Poststop is { Count: > 0 } hooks)
         {
             try

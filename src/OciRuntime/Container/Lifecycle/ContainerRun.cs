@@ -19,7 +19,16 @@ public static class ContainerRun
         if (options.Detach)
         {
             ContainerCreate.Run(create with { StartFollows = true });
-            ContainerStart.Run(create.Root, create.Id);
+            try
+            {
+                ContainerStart.Run(create.Root, create.Id);
+            }
+            catch (OciRuntimeException)
+            {
+                // As runc's run: a container that failed to start (a poststart hook) is destroyed.
+                DeleteQuietly(new StateStore(create.Root), create.Id);
+                throw;
+            }
             return 0;
         }
         if (!options.NoSubreaper) Libc.Prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);

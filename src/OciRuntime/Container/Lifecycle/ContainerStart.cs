@@ -72,8 +72,9 @@ public static class ContainerStart
     }
 
     /// <summary>
-    /// Poststart failures are logged, not fatal: the spec lets the container go on. The hooks are the ones recorded
-    /// at create: later edits of config.json do not affect a container.
+    /// runtime-spec 1.3 (and runc 1.4): a failed poststart hook is an error; the container is stopped (its init
+    /// killed, as runc terminates it) and the lifecycle goes on with `delete`, which runs the poststop hooks. The
+    /// hooks are the ones recorded at create: later edits of config.json do not affect a container.
     /// </summary>
     private static void RunPoststartHooks(ContainerRecord record, List<OciRuntime.Spec.Hook>? hooks)
     {
@@ -82,9 +83,11 @@ public static class ContainerStart
         {
             HookRunner.Run("poststart", hooks, ContainerCreate.StateJson(record, "running", record.InitPid));
         }
-        catch (OciRuntimeException e)
+        catch (OciRuntimeException)
         {
-            RuntimeLog.Warn(e.Message);
+            using var init = InitProcess.Open(record);
+            if (init != null && init.Signal(Signal.SIGKILL)) init.WaitForExit(TimeSpan.FromSeconds(10));
+            throw;
         }
     }
 }

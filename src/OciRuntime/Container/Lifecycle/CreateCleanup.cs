@@ -14,6 +14,8 @@ internal sealed class CreateCleanup(StateStore store, string id) : IDisposable
 
     public CgroupManager? Cgroups { get; set; }
 
+    public IntelRdt.IntelRdtGroup? IntelRdt { get; set; }
+
     public void Disarm() => _armed = false;
 
     public void Dispose()
@@ -28,6 +30,14 @@ internal sealed class CreateCleanup(StateStore store, string id) : IDisposable
         try
         {
             Cgroups?.Destroy();
+        }
+        catch (OciRuntimeException e)
+        {
+            RuntimeLog.Warn($"cleanup of {id}: {e.Message}");
+        }
+        try
+        {
+            IntelRdt?.Destroy(CgroupFileSystem.Host);
         }
         catch (OciRuntimeException e)
         {

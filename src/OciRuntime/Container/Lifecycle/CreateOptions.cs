@@ -8,6 +8,8 @@ public sealed record CreateOptions
     public required string Bundle { get; init; }
     public string? PidFile { get; init; }
     public string? ConsoleSocket { get; init; }
+    /// <summary>--pidfd-socket: receives a pidfd of the init once it waits for start.</summary>
+    public string? PidfdSocket { get; init; }
     /// <summary>A connected socket standing in for --console-socket (`run` in the foreground owns the terminal); -1 for none.</summary>
     internal int ConsoleSocketFd { get; init; } = -1;
     public bool NoPivot { get; init; }

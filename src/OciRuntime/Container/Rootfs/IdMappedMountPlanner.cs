@@ -25,7 +25,7 @@ internal sealed record IdMappedMount(int Index, string Source, string Destinatio
 /// </summary>
 internal static class IdMappedMountPlanner
 {
-    public static IReadOnlyList<IdMappedMount> Plan(RuntimeSpec spec, bool rootless)
+    public static IReadOnlyList<IdMappedMount> Plan(RuntimeSpec spec, string bundle, bool rootless)
     {
         var planned = new List<IdMappedMount>();
         var mounts = spec.Mounts ?? [];
@@ -38,9 +38,9 @@ internal static class IdMappedMountPlanner
             if (!options.IdMap && !options.RecursiveIdMap && !hasMappings) continue;
             if (rootless)
                 throw new OciRuntimeException($"mount {mount.Destination}: idmapped mounts are not supported for rootless containers");
-            if (string.IsNullOrEmpty(mount.Source))
+            if (MountSources.HostPath(mount, options, bundle) is not { Length: > 0 } source)
                 throw new OciRuntimeException($"mount {mount.Destination}: an idmapped bind mount needs a source");
-            planned.Add(new IdMappedMount(i, mount.Source, mount.Destination,
+            planned.Add(new IdMappedMount(i, source, mount.Destination,
                 CloneSubmounts: options.IsRecursive || options.RecursiveIdMap,
                 Recursive: options.RecursiveIdMap,
                 MappingOf(mount, spec.Linux)));

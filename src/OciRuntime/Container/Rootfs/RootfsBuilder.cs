@@ -10,14 +10,22 @@ namespace OciRuntime.Container.Rootfs;
 /// the rootfs bound onto itself, the config's mounts in order, /dev nodes and links; then (after the runtime hooks)
 /// pivot_root, and finally masked and read-only paths and a read-only root.
 /// </summary>
+/// <param name="bundle">A bind mount's relative source is relative to it.</param>
 /// <param name="idMappedTrees">Detached id-mapped trees the command made (fds, keyed by mounts[] index), attached
 /// in place of a bind.</param>
+/// <param name="bindSources">O_PATH fds of bind mount sources the command opened for a container in a user
+/// namespace (keyed by mounts[] index), bound from in place of their paths (see MountSources).</param>
 /// <param name="mountProc">Mounts a proc filesystem on an fd (source, target fd, flags, data) when the builder runs
 /// outside the container's pid namespace, whose proc it must show; null to mount it here.</param>
-internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUserNamespace, CgroupPaths? cgroups, bool newCgroupNamespace,
-    IReadOnlyDictionary<int, int> idMappedTrees, Action<string?, int, ulong, string>? mountProc = null)
+internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, string bundle, bool inUserNamespace, CgroupPaths? cgroups,
+    bool newCgroupNamespace, IReadOnlyDictionary<int, int> idMappedTrees, IReadOnlyDictionary<int, int> bindSources,
+    Action<string?, int, ulong, string>? mountProc = null)
 {
     private const uint DirMode = 0b111_101_101;
+
+    /// <summary>Read-only tmpfs and /dev mounts, made writable so that what goes in or under them can be made, and
+    /// remounted read-only by <see cref="Finish"/> (runc's order): destination and the mount's flags.</summary>
+    private readonly List<(string Destination, ulong Flags)> _readOnlyLater = [];
 
     public bool SetsUpDev => SetsUpDevFor(spec);
 
@@ -33,7 +41,8 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         Mount(rootfs, rootfs, null, MS_BIND | MS_REC, null);
         using var root = new RootedPath(rootfs);
         var mounts = spec.Mounts ?? [];
-        for (var i = 0; i < mounts.Count; i++) MountOne(root, mounts[i], idMappedTrees.GetValueOrDefault(i, -1));
+        for (var i = 0; i < mounts.Count; i++)
+            MountOne(root, mounts[i], idMappedTrees.GetValueOrDefault(i, -1), bindSources.GetValueOrDefault(i, -1));
         if (SetsUpDev)
         {
             CreateDevices(root);
@@ -59,26 +68,33 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     };
 
     /// <summary>
-    /// pivot_root refuses a new root whose parent mount is shared (as it is under a shared rootfsPropagation):
-    /// the mount holding the rootfs's parent directory is made private, as runc does.
+    /// pivot_root refuses a new root that is, or whose parent mount is, shared (as it is under a shared
+    /// rootfsPropagation): the deepest mount holding the rootfs is made private, as runc does. That is the rootfs
+    /// itself when it is a mount point (containerd's overlay), else the mount holding its directory; the bind of
+    /// the rootfs onto itself made next is then private too.
     /// </summary>
     private void MakeParentMountPrivate()
     {
-        var parent = Path.GetDirectoryName(rootfs.TrimEnd('/')) ?? "/";
         var mounts = MountInfo.Read().ToList();
-        var mountPoint = MountInfo.MountPointOf(parent, mounts);
+        var mountPoint = MountInfo.MountPointOf(Path.TrimEndingDirectorySeparator(rootfs), mounts);
         if (MountInfo.IsShared(mountPoint, mounts)) Mount(null, mountPoint, null, MS_PRIVATE, null);
     }
 
     /// <param name="idMappedTree">The detached id-mapped tree to attach instead of binding the source, or -1.</param>
-    private void MountOne(RootedPath root, Mount mount, int idMappedTree)
+    /// <param name="sourceFd">An O_PATH fd of the bind source to bind from instead of its path, or -1.</param>
+    private void MountOne(RootedPath root, Mount mount, int idMappedTree, int sourceFd)
     {
         var destination = Clean(mount.Destination);
         var options = MountOptions.Parse(mount.Options, mount.Type);
         if (options.IgnoredData.Length > 0) RuntimeLog.Debug($"bind mount: ignoring filesystem options {options.IgnoredData}");
         var type = options.IsBind ? null : mount.Type;
-        var source = mount.Source;
+        var source = MountSources.HostPath(mount, options, bundle);
         var flags = options.Flags & ~MS_REMOUNT;
+        if (!options.IsBind && (type == "tmpfs" || destination == "/dev") && (flags & MS_RDONLY) != 0)
+        {
+            flags &= ~MS_RDONLY;
+            _readOnlyLater.Add((destination, flags | MS_RDONLY));
+        }
         if (type is "cgroup" or "cgroup2" && !options.IsBind)
         {
             CgroupMount.Mount(root, destination, options, cgroups, newCgroupNamespace);
@@ -86,9 +102,12 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
             return;
         }
 
-        // An id-mapped tree says itself what it is: the source may not be reachable from the container's user namespace.
+        if (type is "proc" or "sysfs") RefuseNonDirectory(root, destination, type);
         var coveredMode = type == "tmpfs" ? CoveredMode.Of(root, destination) : null;
+        // An id-mapped tree or a source fd says itself what it is: the source may not be reachable from the
+        // container's user namespace.
         var sourceIsFile = idMappedTree >= 0 ? !IsDirectory(idMappedTree)
+            : sourceFd >= 0 ? !IsDirectory(sourceFd)
             : options.IsBind && source != null && !Directory.Exists(source);
         int target = sourceIsFile ? root.MakeFile(destination) : root.MakeDirectories(destination);
         try
@@ -97,6 +116,10 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
             if (idMappedTree >= 0)
             {
                 if (MountApi.MoveTree(idMappedTree, target) < 0) throw Errno.Last($"attach the id-mapped {source}");
+            }
+            else if (sourceFd >= 0)
+            {
+                Mount(RootedPath.ProcFdPath(sourceFd), targetPath, null, MS_BIND | (flags & MS_REC), null);
             }
             else if (options.IsBind)
             {
@@ -108,9 +131,9 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
             {
                 mountProc(source, target, flags, options.Data);
             }
-            else if (type == "tmpfs")
+            else if (options.TmpCopyUp && type == "tmpfs")
             {
-                MountTmpfs(root, source, target, destination, flags, options.Data, options.TmpCopyUp, coveredMode);
+                MountTmpfsCopyUp(root, source, target, destination, flags, options.Data);
             }
             else
             {
@@ -129,30 +152,39 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
             if (idMappedTree >= 0) Libc.Close(idMappedTree);
         }
 
+        // A tmpfs is still writable here (a read-only one is made so in Finish).
+        if (type == "tmpfs") CoveredMode.Restore(root, destination, coveredMode);
         // Remounts, recursive attributes and propagation act on the new mount, so reach it again through a fresh
         // fd; runc's order.
         var remountFlags = flags & ~(MS_BIND | MS_REC);
-        if (options.IsBind && remountFlags != 0) Remount(root, destination, remountFlags, source);
+        if (options.IsBind && remountFlags != 0) Remount(root, destination, remountFlags, sourceFd >= 0 ? RootedPath.ProcFdPath(sourceFd) : source);
         ApplyRecursiveAttributes(root, destination, options.Recursive);
         foreach (var propagation in options.Propagation)
             WithFd(root, destination, path => Mount(null, path, null, propagation, null));
     }
 
     /// <summary>
-    /// A tmpfs goes on writable; with tmpcopyup what the directory held is copied in through the fd taken before the
-    /// mount (it still reaches the covered directory); it takes the covered directory's mode (<see cref="CoveredMode"/>);
-    /// only then is a read-only tmpfs made so, as runc does it: the mount read-only, not the filesystem (a bind
-    /// remount, which a user namespace may also do).
+    /// tmpcopyup: what the directory held is copied into the new tmpfs through the fd taken before the mount (it
+    /// still reaches the covered directory). A read-only tmpfs is made so only later, with the others.
     /// </summary>
     /// <param name="source">Shown as the mount's source (Docker's /dev/shm is "shm"), "tmpfs" when none.</param>
-    private static void MountTmpfs(RootedPath root, string? source, int coveredFd, string destination, ulong flags, string data, bool copyUp,
-        uint? coveredMode)
+    private static void MountTmpfsCopyUp(RootedPath root, string? source, int coveredFd, string destination, ulong flags, string data)
     {
-        Mount(source ?? "tmpfs", RootedPath.ProcFdPath(coveredFd), "tmpfs", flags & ~MS_RDONLY, data);
-        if (copyUp) WithFd(root, destination, tmpfs => TreeCopy.CopyDirectory(RootedPath.ProcFdPath(coveredFd), tmpfs));
-        CoveredMode.Restore(root, destination, coveredMode);
-        if ((flags & MS_RDONLY) != 0)
-            WithFd(root, destination, tmpfs => Mount(null, tmpfs, null, MS_BIND | MS_REMOUNT | flags, null));
+        Mount(source ?? "tmpfs", RootedPath.ProcFdPath(coveredFd), "tmpfs", flags, data);
+        WithFd(root, destination, tmpfs => TreeCopy.CopyDirectory(RootedPath.ProcFdPath(coveredFd), tmpfs));
+    }
+
+    /// <summary>
+    /// proc and sysfs go only on a real directory, never through a symlink or onto a file the image put there (a
+    /// way mounts were redirected in the past), as runc refuses; a missing one is made.
+    /// </summary>
+    private static void RefuseNonDirectory(RootedPath root, string destination, string type)
+    {
+        var fd = root.Open(destination, Libc.O_PATH | Libc.O_NOFOLLOW, out _);
+        if (fd < 0) return;
+        var directory = IsDirectory(fd);
+        Libc.Close(fd);
+        if (!directory) throw new OciRuntimeException($"mount {type} on {destination}: filesystem \"{type}\" must be mounted on ordinary directory");
     }
 
     private void MountFilesystem(string? source, string target, string type, ulong flags, string data, string destination)
@@ -315,6 +347,7 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
     {
         if (noPivot)
         {
+            HideHostProcAndSysfs();
             Errno.Check(Chdir(rootfs), $"chdir {rootfs}");
             Mount(rootfs, "/", null, MS_MOVE, null);
             Errno.Check(Chroot("."), "chroot");
@@ -340,12 +373,45 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         }
     }
 
-    /// <summary>After the switch: "/" propagation, masked and read-only paths, then a read-only root if asked for.</summary>
+    /// <summary>
+    /// Without pivot_root the host's mounts stay in the namespace under the chroot, and the kernel lets a process
+    /// mount a new proc or sysfs (in a user namespace of its own) when any such mount in its mount namespace is
+    /// fully visible, masked paths or not. So every whole proc and sysfs outside the rootfs is unmounted first (or
+    /// covered, where it cannot be), as runc does.
+    /// </summary>
+    private void HideHostProcAndSysfs()
+    {
+        foreach (var mountPoint in MountInfo.WholeProcAndSysfsOutside(rootfs, MountInfo.Read()))
+        {
+            try
+            {
+                // The unmount must not propagate to the host.
+                Mount(null, mountPoint, null, MS_SLAVE | MS_REC, null);
+            }
+            catch (SystemCallException e) when (e.Errno == Libc.ENOENT)
+            {
+                continue; // Under one unmounted already.
+            }
+            try
+            {
+                Unmount(mountPoint, MNT_DETACH);
+            }
+            catch (SystemCallException e) when (e.Errno is Libc.EINVAL or Libc.EPERM)
+            {
+                Mount("tmpfs", mountPoint, "tmpfs", 0, null);
+            }
+        }
+    }
+
+    /// <summary>After the switch: "/" propagation, the read-only tmpfs and /dev mounts made so, masked and read-only
+    /// paths, then a read-only root if asked for.</summary>
     public void Finish()
     {
         if (spec.Linux?.RootfsPropagation is { Length: > 0 } propagation) Mount(null, "/", null, ConfiguredPropagation(propagation), null);
+        foreach (var (destination, flags) in _readOnlyLater) Mount(null, destination, null, MS_BIND | MS_REMOUNT | flags, null);
         foreach (var path in spec.Linux?.ReadonlyPaths ?? []) MakeReadonly(path);
-        foreach (var path in spec.Linux?.MaskedPaths ?? []) Mask(path);
+        string? firstMaskedDirectory = null;
+        foreach (var path in spec.Linux?.MaskedPaths ?? []) Mask(path, ref firstMaskedDirectory);
         if (spec.Root?.Readonly == true) Mount(null, "/", null, MS_BIND | MS_REMOUNT | MS_RDONLY | LockedFlags("/"), null);
     }
 
@@ -356,9 +422,27 @@ internal sealed class RootfsBuilder(RuntimeSpec spec, string rootfs, bool inUser
         Mount(null, path, null, MS_BIND | MS_REMOUNT | MS_RDONLY | LockedFlags(path), null);
     }
 
-    private static void Mask(string path)
+    /// <summary>
+    /// A masked file gets /dev/null bound over it; masked directories share one read-only empty tmpfs (runc 1.3.6,
+    /// crun 1.24): made on the first and bound over the others, since each tmpfs costs the kernel a superblock and
+    /// a shrinker, and Kubernetes masks a directory per CPU on some hosts.
+    /// </summary>
+    private static void Mask(string path, ref string? firstMaskedDirectory)
     {
-        if (Directory.Exists(path)) Mount("tmpfs", path, "tmpfs", MS_RDONLY, null);
+        if (Directory.Exists(path))
+        {
+            if (firstMaskedDirectory == null)
+            {
+                Mount("tmpfs", path, "tmpfs", MS_RDONLY, null);
+                firstMaskedDirectory = path;
+            }
+            else
+            {
+                // The superblock is read-only already; the bind says so in its own flags too, as the first does.
+                Mount(firstMaskedDirectory, path, null, MS_BIND, null);
+                Mount(null, path, null, MS_BIND | MS_REMOUNT | MS_RDONLY, null);
+            }
+        }
         else if (File.Exists(path)) Mount("/dev/null", path, null, MS_BIND, null);
     }
 

@@ -10,6 +10,10 @@ internal unsafe struct ChildPlan
 {
     public int SyncFd;
     public int BinaryFd;
+    /// <summary>The command's container lock (-1 for none), closed before anything else: flock belongs to the open file
+    /// description the clone copied, and a child that froze in a frozen cgroup while holding it would block `delete
+    /// --force` and every other command on the container forever.</summary>
+    public int LockFd;
     public int JoinCount;
     /// <summary>The child waits for the parent's go before anything else (see SpawnRequest.ChildStartsAtOnce).</summary>
     public int WaitForGo;

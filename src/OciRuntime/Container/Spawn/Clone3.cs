@@ -6,6 +6,9 @@ namespace OciRuntime.Container.Spawn;
 /// The one place a child process is made. No GC may start while the child is being made: the thread stays in
 /// cooperative mode across the SuppressGCTransition call, and a no-GC region keeps other threads from triggering one.
 /// The child runs <paramref name="childMain"/> on its pre-built native state and must end in exec or _exit.
+/// Where clone3 answers ENOSYS (a seccomp filter such as Docker's default refuses it, because BPF cannot read its
+/// flags) a child that needs nothing only clone3 has falls back to clone(2): the startContainer hooks run under
+/// the container's filter, as in runc.
 /// </summary>
 internal static unsafe class Clone3
 {
@@ -16,6 +19,7 @@ internal static unsafe class Clone3
         try
         {
             pid = RawSyscalls.Syscall(SyscallNumbers.clone3, (long)args, sizeof(CloneArgs), 0);
+            if (pid < 0 && RawSyscalls.Errno == Libc.ENOSYS && FitsLegacyClone(args)) pid = LegacyClone(args);
             if (pid == 0)
             {
                 childMain(state);
@@ -29,6 +33,17 @@ internal static unsafe class Clone3
         if (pid < 0) throw Errno.Exception("clone3", RawSyscalls.Errno);
         return (int)pid;
     }
+
+    // clone(2) has no cgroup, set_tid or separate pidfd field, and its flags are 32 bits wide.
+    private static bool FitsLegacyClone(CloneArgs* args) =>
+        args->Flags <= uint.MaxValue && args->SetTid == 0 && args->Stack == 0
+        && (args->Flags & (CloneArgs.CLONE_PARENT_SETTID | CloneArgs.CLONE_CHILD_SETTID | CloneArgs.CLONE_CHILD_CLEARTID | CloneArgs.CLONE_SETTLS)) == 0;
+
+    // x86_64's clone(flags | exit signal, stack, parent_tid, child_tid, tls): child_tid and tls are only read with
+    // the flags excluded above; with CLONE_PIDFD the pidfd is stored at parent_tid, as clone3 stores it at pidfd.
+    private static long LegacyClone(CloneArgs* args) =>
+        RawSyscalls.Syscall(SyscallNumbers.clone, (long)(args->Flags | args->ExitSignal), 0,
+            (args->Flags & CloneArgs.CLONE_PIDFD) != 0 ? (long)args->PidFd : 0);
 
     /// <summary>A raw child's report with one fd attached (SCM_RIGHTS); false if it could not be sent.</summary>
     public static bool ReportWithFd(int fd, ChildReport kind, int attached)

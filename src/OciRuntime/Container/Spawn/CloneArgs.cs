@@ -18,7 +18,8 @@ internal struct CloneArgs
     public ulong SetTidSize;
     public ulong Cgroup;
 
-    public const ulong CLONE_PIDFD = 0x1000, CLONE_PARENT = 0x8000, CLONE_INTO_CGROUP = 0x200000000;
+    public const ulong CLONE_PIDFD = 0x1000, CLONE_PARENT = 0x8000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,
+        CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000, CLONE_INTO_CGROUP = 0x200000000;
 
     /// <summary>A child reported with SIGCHLD, born inside the v2 cgroup <paramref name="cgroupFd"/> unless it is -1.</summary>
     public static CloneArgs ForChild(ulong flags, int cgroupFd) => new()

@@ -61,6 +61,7 @@ internal static unsafe class InitSpawner
         {
             plan->SyncFd = syncFd;
             plan->BinaryFd = request.BinaryFd;
+            plan->LockFd = request.LockFd;
             plan->CgroupTaskCount = request.CgroupTasks.Count;
             plan->CgroupTaskFds = taskFds;
             plan->JoinCount = joins.Length;

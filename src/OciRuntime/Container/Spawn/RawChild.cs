@@ -12,6 +12,9 @@ internal static unsafe class RawChild
 
     public static void Run(ChildPlan* plan)
     {
+        // Before any cgroup join (or anything that could stop us): no container process ever holds the state lock.
+        if (plan->LockFd >= 0) RawSyscalls.Close(plan->LockFd);
+
         // First, so the init runs and allocates inside the container's cgroups from its first instruction.
         var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
         var joinErrno = failedTask >= 0 ? RawSyscalls.Errno : 0;

@@ -22,6 +22,8 @@ internal sealed class SpawnRequest
     /// <summary>An <c>InitChildPlan*</c>: the child becomes the container's init (RawInit) instead of exec'ing the
     /// init stage, and waits for the parent's go. 0 for the init stage.</summary>
     public nint InitChild { get; init; }
+    /// <summary>The fd of the container lock the command holds; the child closes it first (see ChildPlan.LockFd). -1: none.</summary>
+    public int LockFd { get; init; } = -1;
     /// <summary>Fds the init stage inherits besides stdio and the sync socket (their close-on-exec is cleared).</summary>
     public IReadOnlyList<int> InheritedFds { get; init; } = [];
     /// <summary>A v2 cgroup directory fd: the child starts inside it (CLONE_INTO_CGROUP); -1 for none.</summary>

@@ -14,6 +14,9 @@ internal sealed unsafe class SyncSocket : IDisposable
 {
     public int Fd { get; private set; }
 
+    /// <summary>The most fds a frame may carry: what a receiver makes room for.</summary>
+    public const int MaxFdsPerFrame = 16;
+
     public SyncSocket(int fd) => Fd = fd;
 
     /// <summary>A connected pair, both ends close-on-exec; the caller clears it on the end that crosses an exec.</summary>
@@ -164,8 +167,7 @@ internal sealed unsafe class SyncSocket : IDisposable
 
     private int[]? ReceiveWithFds(byte* data, int length)
     {
-        const int maxFds = 16;
-        var controlLength = ControlSpace(maxFds);
+        var controlLength = ControlSpace(MaxFdsPerFrame);
         var control = stackalloc byte[controlLength];
         var iov = new Libc.IoVec { Base = data, Length = (nuint)length };
         var message = new Libc.MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = (nuint)controlLength };
@@ -226,4 +228,6 @@ internal enum InitMessage
     MountProc = 23,
     /// <summary>command → raw init: the root is built, take on the process (from the shared late data).</summary>
     Proceed = 24,
+    /// <summary>command → init stage: O_PATH fds of bind mount sources (attached, up to 16 a frame; see BindSourceFds).</summary>
+    BindSources = 25,
 }

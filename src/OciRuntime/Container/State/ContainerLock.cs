@@ -18,5 +18,9 @@ public sealed class ContainerLock : IDisposable
 
     public string Id { get; }
 
+    /// <summary>The locked fd, for a child the command clones to close before anything else: flock belongs to the
+    /// open file description, which the clone shares, so a child that kept it would hold the lock.</summary>
+    internal int Fd => _directory.Value;
+
     public void Dispose() => _directory.Dispose();
 }

@@ -37,6 +37,9 @@ public sealed class ContainerRecord
     /// <summary>The container's cgroup directories in every hierarchy; null until create made them.</summary>
     public OciRuntime.Cgroups.CgroupPaths? Cgroups { get; set; }
 
+    /// <summary>The container's resctrl group (linux.intelRdt); null when the config has none.</summary>
+    public OciRuntime.IntelRdt.IntelRdtGroup? IntelRdt { get; set; }
+
     /// <summary>Namespace type (as in the spec: pid, network, ...) to a path that refers to it.</summary>
     public Dictionary<string, string> NamespacePaths { get; set; } = new();
 

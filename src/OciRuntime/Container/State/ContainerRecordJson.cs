@@ -25,6 +25,7 @@ internal static class ContainerRecordJson
             WriteMap(w, "annotations", record.Annotations);
             w.WriteString("phase", record.Phase == LifecyclePhase.Running ? "running" : "created");
             if (record.Cgroups is { } cgroups) CgroupPathsJson.Write(w, "cgroups", cgroups);
+            if (record.IntelRdt is { } rdt) IntelRdtGroupJson.Write(w, "intel_rdt", rdt);
             WriteMap(w, "namespace_paths", record.NamespacePaths);
             WriteElement(w, "hooks", record.Hooks);
             WriteElement(w, "process", record.Process);
@@ -63,6 +64,7 @@ internal static class ContainerRecordJson
         var phase = LifecyclePhase.Created;
         Dictionary<string, string>? annotations = null, namespacePaths = null;
         CgroupPaths? cgroups = null;
+        IntelRdt.IntelRdtGroup? rdt = null;
         JsonElement? hooks = null, process = null, seccomp = null;
         Dictionary<string, JsonElement>? unknown = null;
         while (Next(ref r) == JsonTokenType.PropertyName)
@@ -82,6 +84,7 @@ internal static class ContainerRecordJson
                 case "annotations": annotations = Map(ref r); break;
                 case "phase": phase = Phase(String(ref r)); break;
                 case "cgroups": cgroups = CgroupPathsJson.Read(ref r); break;
+                case "intel_rdt": rdt = IntelRdtGroupJson.Read(ref r); break;
                 case "namespace_paths": namespacePaths = Map(ref r); break;
                 case "hooks": hooks = JsonElement.ParseValue(ref r); break;
                 case "process": process = JsonElement.ParseValue(ref r); break;
@@ -103,6 +106,7 @@ internal static class ContainerRecordJson
             Annotations = annotations ?? new(),
             Phase = phase,
             Cgroups = cgroups,
+            IntelRdt = rdt,
             NamespacePaths = namespacePaths ?? new(),
             Hooks = hooks,
             Process = process,

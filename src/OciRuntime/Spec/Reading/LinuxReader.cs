@@ -116,6 +116,8 @@ internal static class LinuxReader
             if (r.Is("closID")) rdt.ClosId = r.OptionalString();
             else if (r.Is("l3CacheSchema")) rdt.L3CacheSchema = r.OptionalString();
             else if (r.Is("memBwSchema")) rdt.MemBwSchema = r.OptionalString();
+            else if (r.Is("schemata")) rdt.Schemata = r.Strings();
+            else if (r.Is("enableMonitoring")) rdt.EnableMonitoring = r.OptionalBoolean();
             else if (r.Is("enableCMT")) rdt.EnableCmt = r.OptionalBoolean();
             else if (r.Is("enableMBM")) rdt.EnableMbm = r.OptionalBoolean();
             else rdt.ExtensionData = r.Extension(rdt.ExtensionData);

@@ -80,7 +80,7 @@ internal static class LinuxResourcesReader
         var pids = new LinuxPids();
         while (r.NextProperty())
         {
-            if (r.Is("limit")) pids.Limit = r.Int64();
+            if (r.Is("limit")) pids.Limit = r.OptionalInt64();
             else r.Skip();
         }
         return pids;

@@ -34,8 +34,12 @@ internal static class ResourcesValidator
             }
             var accessPath = SpecPath.Property(path, "access");
             if (string.IsNullOrEmpty(rule.Access)) throw check.Fail(accessPath, "must not be empty");
-            if (rule.Access.Any(c => c is not ('r' or 'w' or 'm')))
-                throw check.Fail(accessPath, $"\"{rule.Access}\" may only contain r, w and m");
+            // runc 1.1 ignores letters other than r, w and m (a config may say "rwa"), and so do we; an access
+            // with none of them would grant or take nothing and is surely a mistake.
+            var ignored = new string(rule.Access.Where(c => c is not ('r' or 'w' or 'm')).ToArray());
+            if (ignored.Length == rule.Access.Length)
+                throw check.Fail(accessPath, $"\"{rule.Access}\" has none of r, w and m");
+            if (ignored.Length > 0) check.Warn(accessPath, $"ignoring \"{ignored}\" in \"{rule.Access}\": only r, w and m mean something");
         }
     }
 

@@ -55,7 +55,7 @@ internal static class SeccompValidator
         ValidateAction(syscall.Action, syscall.ErrnoRet, SpecPath.Property(path, "action"), SpecPath.Property(path, "errnoRet"), check);
         // runc's own channel to its parent is a write(2) after the filter is loaded; a notify on it would hang.
         if (syscall.Action == "SCMP_ACT_NOTIFY" && syscall.Names.Contains("write"))
-            throw check.Fail(namesPath, "SCMP_ACT_NOTIFY cannot be used for write");
+            throw check.Fail(namesPath, "SCMP_ACT_NOTIFY cannot be used for the write syscall");
         for (var i = 0; i < (syscall.Args?.Count ?? 0); i++)
         {
             var arg = syscall.Args![i];

@@ -15,6 +15,7 @@ internal sealed class CreateCommand : CommandSyntax<CreateOptions>
     [
         Flag<CreateOptions>.Value("bundle", "b", SharedFlagUsage.Bundle, (o, v) => o.Bundle = v),
         Flag<CreateOptions>.Value("console-socket", null, SharedFlagUsage.ConsoleSocket, (o, v) => o.ConsoleSocket = v),
+        Flag<CreateOptions>.Value("pidfd-socket", null, SharedFlagUsage.PidfdSocket, (o, v) => o.PidfdSocket = v),
         Flag<CreateOptions>.Value("pid-file", null, SharedFlagUsage.PidFile, (o, v) => o.PidFile = v),
         Flag<CreateOptions>.Switch("no-pivot", null, SharedFlagUsage.NoPivot, (o, v) => o.NoPivot = v),
         Flag<CreateOptions>.Switch("no-new-keyring", null, SharedFlagUsage.NoNewKeyring, (o, v) => o.NoNewKeyring = v),

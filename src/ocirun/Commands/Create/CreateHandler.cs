@@ -17,6 +17,7 @@ internal sealed class CreateHandler : ICommandHandler<CreateOptions>
         Bundle = options.Bundle ?? Directory.GetCurrentDirectory(),
         PidFile = options.PidFile,
         ConsoleSocket = options.ConsoleSocket,
+        PidfdSocket = options.PidfdSocket,
         NoPivot = options.NoPivot,
         NoNewKeyring = options.NoNewKeyring,
         PreserveFds = options.PreserveFds,

@@ -9,6 +9,7 @@ internal class CreateOptions : IContainerOptions
     public string? Bundle { get; set; }
 
     public string? ConsoleSocket { get; set; }
+    public string? PidfdSocket { get; set; }
 
     public string? PidFile { get; set; }
 

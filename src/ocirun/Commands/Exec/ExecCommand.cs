@@ -18,6 +18,7 @@ internal sealed class ExecCommand : CommandSyntax<ExecOptions>
     protected override IReadOnlyList<Flag<ExecOptions>> Flags { get; } =
     [
         Flag<ExecOptions>.Value("console-socket", null, SharedFlagUsage.ConsoleSocket, (o, v) => o.ConsoleSocket = v),
+        Flag<ExecOptions>.Value("pidfd-socket", null, SharedFlagUsage.ExecPidfdSocket, (o, v) => o.PidfdSocket = v),
         Flag<ExecOptions>.Value("cwd", null, "working directory of the process in the container", (o, v) => o.Cwd = v),
         Flag<ExecOptions>.Value("env", "e", "set an environment variable (KEY=VALUE); repeatable", (o, v) => o.Env.Add(v)),
         Flag<ExecOptions>.Switch("tty", "t", "allocate a pseudo-TTY", (o, v) => o.Tty = v),

@@ -26,6 +26,7 @@ internal sealed class ExecHandler : ICommandHandler<ExecOptions>
             Capabilities = options.Capabilities,
         },
         ConsoleSocket = options.ConsoleSocket,
+        PidfdSocket = options.PidfdSocket,
         Detach = options.Detach,
         PidFile = options.PidFile,
         PreserveFds = options.PreserveFds,

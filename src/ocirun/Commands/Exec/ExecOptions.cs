@@ -15,6 +15,7 @@ internal sealed class ExecOptions : IContainerOptions
     public string? ProcessPath { get; set; }
 
     public string? ConsoleSocket { get; set; }
+    public string? PidfdSocket { get; set; }
 
     public string? Cwd { get; set; }
 

@@ -15,6 +15,7 @@ internal sealed class RunCommand : CommandSyntax<RunOptions>
     [
         Flag<RunOptions>.Value("bundle", "b", SharedFlagUsage.Bundle, (o, v) => o.Bundle = v),
         Flag<RunOptions>.Value("console-socket", null, SharedFlagUsage.ConsoleSocket, (o, v) => o.ConsoleSocket = v),
+        Flag<RunOptions>.Value("pidfd-socket", null, SharedFlagUsage.PidfdSocket, (o, v) => o.PidfdSocket = v),
         Flag<RunOptions>.Switch("detach", "d", SharedFlagUsage.Detach, (o, v) => o.Detach = v),
         Flag<RunOptions>.Switch("keep", null, "do not delete the container after it exits", (o, v) => o.Keep = v),
         Flag<RunOptions>.Value("pid-file", null, SharedFlagUsage.PidFile, (o, v) => o.PidFile = v),

@@ -3,14 +3,15 @@ using OciRuntime.Linux;
 
 namespace OciRuntime.Container.Lifecycle;
 
-/// <summary>Connects to the caller's --console-socket; the init later sends the pty master through it.</summary>
-internal static unsafe class ConsoleSocketClient
+/// <summary>Connects to a socket the caller named (--console-socket, --pidfd-socket); fds are sent through it later.</summary>
+internal static unsafe class UnixSocketClient
 {
-    public static int Connect(string path)
+    /// <param name="what">The flag's subject for the error line ("console socket").</param>
+    public static int Connect(string path, string what)
     {
         const int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000;
         var bytes = Encoding.UTF8.GetBytes(path);
-        if (bytes.Length >= 108) throw new OciRuntimeException($"console socket {path}: path too long");
+        if (bytes.Length >= 108) throw new OciRuntimeException($"{what} {path}: path too long");
         var fd = Errno.Check(Libc.Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket");
         var address = stackalloc byte[110];
         new Span<byte>(address, 110).Clear();
@@ -18,7 +19,7 @@ internal static unsafe class ConsoleSocketClient
         bytes.CopyTo(new Span<byte>(address + 2, 108));
         if (Libc.Connect(fd, address, (uint)(2 + bytes.Length + 1)) < 0)
         {
-            var e = Errno.Last($"connect to console socket {path}");
+            var e = Errno.Last($"connect to {what} {path}");
             Libc.Close(fd);
             throw e;
         }
