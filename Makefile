@@ -62,6 +62,7 @@ conformance: $(RUNTIME_NEEDS_BUILD)
 
 e2e: $(RUNTIME_NEEDS_BUILD)
 	conformance/e2e.sh "$(RUNTIME)"
+	conformance/cri-e2e.sh "$(RUNTIME)"
 
 # runc's own bats suite (../shared/runc-bats) against conformance/runc-bats-expected.tsv (conformance/README.md).
 runc-bats: $(RUNTIME_NEEDS_BUILD)
@@ -81,4 +82,4 @@ fuzz:
 
 clean:
 	rm -rf bin artifacts .tmp
-	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+	find src tests conformance/cri -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
