@@ -119,7 +119,7 @@ public static class ContainerInit
         Sysctl.WriteAll(spec.Linux?.Sysctl);
         if (newMountNamespace) rootfs.Finish();
         if (!plan.NoNewKeyring) Keyring.JoinNew(plan.Id);
-        if (process.OomScoreAdj is { } oom) File.WriteAllText("/proc/self/oom_score_adj", oom.ToString());
+        OomScore.Apply(process.OomScoreAdj);
         foreach (var limit in process.Rlimits ?? []) ProcessSettings.ApplyRlimit(limit);
         SchedulingSettings.ApplyScheduler(process.Scheduler);
         SchedulingSettings.ApplyIoPriority(process.IOPriority);

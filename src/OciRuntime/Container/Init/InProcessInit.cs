@@ -185,7 +185,7 @@ internal sealed unsafe class InProcessInit : IDisposable
                 NamespaceThread.Run(namespaces, Finish);
             }
 
-            if (_process.OomScoreAdj is { } oom) File.WriteAllText($"/proc/{pid}/oom_score_adj", oom.ToString());
+            OomScore.Apply(_process.OomScoreAdj, pid);
             SchedulingSettings.ApplyScheduler(_process.Scheduler, pid);
             SchedulingSettings.ApplyIoPriority(_process.IOPriority, pid);
             if (_process.Terminal != true) StdioOwnership.GiveTo(_process.User?.Uid ?? 0, _process.User?.Gid ?? 0);
