@@ -76,12 +76,18 @@ sealed class Scenarios(CriDriver cri, Options options)
         await cri.StopAndRemovePodAsync(pod);
     }
 
-    /// <summary>ExecSync returns stdout, stderr and exit code separately; the pod's interface is in the container.</summary>
+    /// <summary>
+    /// ExecSync returns stdout, stderr and exit code separately; the exec'd process has the container's
+    /// oom_score_adj (a kubelet gives every container one; an exec probe must not keep the shim's); the pod's
+    /// interface is in the container.
+    /// </summary>
     async Task ExecSync()
     {
         var pod = await cri.RunPodAsync("exec", "exec");
-        var id = await cri.RunContainerAsync(pod, "sleeper", SleepLong);
+        var id = await cri.RunContainerAsync(pod, "sleeper", SleepLong,
+            config => config.Linux.Resources = new LinuxContainerResources { OomScoreAdj = 500 });
         await cri.WaitForStateAsync(id, ContainerState.ContainerRunning, StateTimeout);
+        Check.Equal("oom_score_adj of an exec'd process", "500", await cri.ShellAsync(id, "cat /proc/self/oom_score_adj"));
         var result = await cri.ExecAsync(id, "sh", "-c", "echo out; echo err >&2; exit 7");
         Check.Equal("exec stdout", "out\n", result.Stdout);
         Check.Equal("exec stderr", "err\n", result.Stderr);
@@ -204,16 +210,23 @@ sealed class Scenarios(CriDriver cri, Options options)
         await cri.StopAndRemovePodAsync(host);
     }
 
-    /// <summary>A container with a terminal: its stdin and stdout are a /dev/pts terminal, its output is logged.</summary>
+    /// <summary>
+    /// A container with a terminal, as a user: its stdin and stdout are a /dev/pts terminal that belongs to
+    /// the user (the group stays the devpts's tty group, 5), and its output is logged.
+    /// </summary>
     async Task Tty()
     {
         var pod = await cri.RunPodAsync("tty", "tty");
-        var id = await cri.RunContainerAsync(pod, "terminal", ["sh", "-c", "test -t 0 && test -t 1 && echo \"tty=$(tty)\""],
-            config => config.Tty = true);
+        var id = await cri.RunContainerAsync(pod, "terminal",
+            ["sh", "-c", "test -t 0 && test -t 1 && echo \"tty=$(tty) owner=$(stat -c %u:%g $(tty))\""], config =>
+            {
+                config.Tty = true;
+                config.Linux.SecurityContext.RunAsUser = new Int64Value { Value = 1000 };
+            });
         var exited = await cri.WaitForStateAsync(id, ContainerState.ContainerExited, StateTimeout);
         Check.Equal("exit code", 0, exited.ExitCode);
         var output = LogText(pod, "terminal");
-        Check.True(output.StartsWith("tty=/dev/pts/", StringComparison.Ordinal), $"log of the terminal: '{output}'");
+        Check.True(System.Text.RegularExpressions.Regex.IsMatch(output, @"^tty=/dev/pts/\d+ owner=1000:5\r?$"), $"log of the terminal: '{output}'");
         await cri.StopAndRemovePodAsync(pod);
     }
 
