@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using OciRuntime.Conformance.Cri.V1;
 
@@ -38,8 +39,9 @@ sealed class CriDriver : IDisposable
         _options = options;
         var handler = new SocketsHttpHandler { ConnectCallback = (_, cancel) => ConnectAsync(options.Socket, cancel) };
         _channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = handler });
-        Runtime = new RuntimeService.RuntimeServiceClient(_channel);
-        Images = new ImageService.ImageServiceClient(_channel);
+        var invoker = _channel.Intercept(new CallNames());
+        Runtime = new RuntimeService.RuntimeServiceClient(invoker);
+        Images = new ImageService.ImageServiceClient(invoker);
     }
 
     static async ValueTask<Stream> ConnectAsync(string path, CancellationToken cancel)
