@@ -81,6 +81,7 @@ conformance: $(RUNTIME_NEEDS_BUILD)
 
 e2e: $(RUNTIME_NEEDS_BUILD)
 	conformance/e2e.sh "$(RUNTIME)"
+	conformance/cri-e2e.sh "$(RUNTIME)"
 	conformance/docker-e2e.sh "$(RUNTIME)"
 	conformance/podman-e2e.sh "$(RUNTIME)"
 
@@ -102,4 +103,4 @@ fuzz:
 
 clean:
 	rm -rf bin artifacts .tmp
-	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+	find src tests conformance/cri -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

@@ -71,28 +71,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A busybox OCI image layout in a tarball, from scripts/busybox-rootfs.sh: one uncompressed layer, no network.
-build_image() { # OUT.tar
-  local out=$1 layout=$work/image rootfs=$work/image-rootfs
-  "$repo/scripts/busybox-rootfs.sh" "$rootfs" || return 1
-  mkdir -p "$layout/blobs/sha256"
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$rootfs" -cf "$work/layer.tar" . || return 1
-  local layer_digest layer_size config config_digest manifest manifest_digest
-  layer_digest=$(sha256sum "$work/layer.tar" | cut -d' ' -f1)
-  layer_size=$(stat -c %s "$work/layer.tar")
-  mv "$work/layer.tar" "$layout/blobs/sha256/$layer_digest"
-  config='{"architecture":"amd64","os":"linux","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["sh"],"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["sha256:'$layer_digest'"]}}'
-  config_digest=$(printf %s "$config" | sha256sum | cut -d' ' -f1)
-  printf %s "$config" > "$layout/blobs/sha256/$config_digest"
-  manifest='{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:'$config_digest'","size":'${#config}'},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:'$layer_digest'","size":'$layer_size'}]}'
-  manifest_digest=$(printf %s "$manifest" | sha256sum | cut -d' ' -f1)
-  printf %s "$manifest" > "$layout/blobs/sha256/$manifest_digest"
-  printf '{"imageLayoutVersion":"1.0.0"}' > "$layout/oci-layout"
-  printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"platform":{"architecture":"amd64","os":"linux"},"annotations":{"io.containerd.image.name":"%s","org.opencontainers.image.ref.name":"latest"}}]}' \
-    "$manifest_digest" "${#manifest}" "$image" > "$layout/index.json"
-  tar -C "$layout" -cf "$out" oci-layout index.json blobs
-}
-
 start_containerd() {
   mkdir -p "$work/root" "$work/state" "$work/opt" "$work/fifo" "$runtime_root"
   cat > "$work/config.toml" <<EOF
@@ -224,7 +202,7 @@ scenario_memory_limit() {
 # --- main ---
 echo "e2e: containerd $(containerd --version | awk '{ print $3 }') with $runtime as the runc binary ($work)"
 start=$(date +%s)
-build_image "$work/busybox.tar" || { echo "e2e: building the busybox image failed" >&2; exit 1; }
+"$here/busybox-image.sh" "$work/busybox.tar" "$image" || { echo "e2e: building the busybox image failed" >&2; exit 1; }
 start_containerd || exit 1
 ctr image import --platform linux/amd64 "$work/busybox.tar" >/dev/null || { echo "e2e: ctr image import failed" >&2; exit 1; }
 

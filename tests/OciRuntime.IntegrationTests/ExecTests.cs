@@ -145,6 +145,32 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
+    public void The_process_gets_the_container_oom_score_adj_not_its_callers_nor_its_own()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        // Above this test's own score, so that it needs no CAP_SYS_RESOURCE and differs from what ocirun inherits.
+        bundle.Process["oomScoreAdj"] = 500;
+        var id = StartSleeping(bundle);
+        var result = Exec(bundle, id, "cat", "/proc/self/oom_score_adj");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("500", result.Stdout.Trim());
+
+        // An exec process's own oomScoreAdj is ignored, as runc 1.1 ignores it (containerd's exec copies the
+        // container's process, so Kubernetes' exec probes get the container's score either way).
+        var processFile = Path.Combine(bundle.Directory, "process.json");
+        File.WriteAllText(processFile, new JsonObject
+        {
+            ["args"] = new JsonArray("cat", "/proc/self/oom_score_adj"),
+            ["cwd"] = "/",
+            ["oomScoreAdj"] = 700,
+        }.ToJsonString());
+        var fromFile = Exec(bundle, "--process", processFile, id);
+        Assert.True(fromFile.ExitCode == 0, fromFile.ToString());
+        Assert.Equal("500", fromFile.Stdout.Trim());
+    }
+
+    [SkippableFact]
     public void A_bad_process_json_is_refused()
     {
         Root.Require();

@@ -12,6 +12,25 @@ public sealed class ProcessTests
         .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1].Trim());
 
     [SkippableFact]
+    public void A_refused_oom_score_adj_is_one_errno_line_and_leaves_nothing()
+    {
+        Root.Require();
+        // Lowering oom_score_adj needs CAP_SYS_RESOURCE (containers such as CI's lack it, Kubernetes' sandboxes ask
+        // for -998): only where this process lacks it is the write refused.
+        var effective = Convert.ToUInt64(Status(File.ReadAllText("/proc/self/status"))["CapEff"], 16);
+        const int CAP_SYS_RESOURCE = 24;
+        Skip.If((effective & (1UL << CAP_SYS_RESOURCE)) != 0, "lowering oom_score_adj is allowed here (CAP_SYS_RESOURCE)");
+        using var bundle = new BusyboxBundle("true");
+        bundle.Process["oomScoreAdj"] = -998;
+        bundle.Save();
+        var id = bundle.NewId();
+        var result = bundle.Ocirun("run", "--bundle", bundle.Directory, id);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches($@"^ocirun: run {id}: oomScoreAdj -998: write /proc/(self|\d+)/oom_score_adj: permission denied\n$", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(bundle.StateRoot, id)), "the container's state was left behind");
+    }
+
+    [SkippableFact]
     public void User_groups_and_no_new_privileges_are_applied()
     {
         Root.Require();

@@ -175,6 +175,8 @@ public static class ContainerExec
             CloseFrom = 3 + request.PreserveFds,
             CgroupFd = cgroupEntry?.CloneFd ?? -1,
             CgroupTasks = cgroupEntry?.TaskFiles ?? [],
+            // The container's, not the exec process's own (runc 1.1 ignores an --process file's oomScoreAdj).
+            OomScoreAdj = RecordedSpec.Process(record)?.OomScoreAdj,
             BeforeStart = cgroupEntry is { ByPid.Count: > 0 } ? pid => cgroups!.AddProcess(pid, cgroupEntry.ByPid) : null,
         };
     }

@@ -1,3 +1,4 @@
+using OciRuntime.Container.Console;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Linux;
 
@@ -82,6 +83,12 @@ internal static unsafe class ExecRawChild
             for (var fd = 0; fd < 3; fd++)
                 if (RawSyscalls.Dup2(plan->ConsoleFd, fd) < 0) Fail(plan, ExecStep.Console, 1);
             if (RawSyscalls.Ioctl(0, TIOCSCTTY, 0) < 0) Fail(plan, ExecStep.Console, 2);
+            // The process's user gets its terminal, the group stays the devpts's (ContainerConsole.KeepGroup): done
+            // here, inside the container's user namespace, so that the uid is the container's. A user or owner the
+            // namespace does not map (EINVAL, EPERM) leaves the terminal as it is, as runc does.
+            if (RawSyscalls.Syscall(SyscallNumbers.fchown, plan->ConsoleFd, plan->Uid, ContainerConsole.KeepGroup) < 0
+                && RawSyscalls.Errno is not (Libc.EINVAL or Libc.EPERM))
+                Fail(plan, ExecStep.Console, 4);
         }
 
         for (var i = 0; i < plan->RlimitCount; i++)

@@ -1,3 +1,4 @@
+using OciRuntime.Container.Init;
 using OciRuntime.Container.Spawn;
 using OciRuntime.Linux;
 
@@ -48,6 +49,7 @@ internal static unsafe class ExecSpawner
         try
         {
             setup.BeforeStart?.Invoke(firstPid);
+            OomScore.Apply(setup.OomScoreAdj, firstPid);
             socket.SendGo();
             while (socket.Receive() is { } frame)
             {

@@ -126,7 +126,7 @@ public static class ContainerInit
         {
             if (plan.ConsoleSocketFd < 0) throw new OciRuntimeException("process.terminal is set but there is no console socket");
             ContainerConsole.Setup(plan.ConsoleSocketFd, (ushort?)process.ConsoleSize?.Height, (ushort?)process.ConsoleSize?.Width,
-                process.User?.Uid ?? 0, process.User?.Gid ?? 0);
+                process.User?.Uid ?? 0);
         }
         // Made as root and before a read-only root is sealed, as runc does; entered later as the user.
         if (!string.IsNullOrEmpty(process.Cwd)) Directory.CreateDirectory(process.Cwd);
@@ -139,7 +139,7 @@ public static class ContainerInit
         Sysctl.WriteAll(spec.Linux?.Sysctl);
         if (newMountNamespace) rootfs.Finish();
         if (!plan.NoNewKeyring) Keyring.JoinNew(plan.Id);
-        if (process.OomScoreAdj is { } oom) File.WriteAllText("/proc/self/oom_score_adj", oom.ToString());
+        OomScore.Apply(process.OomScoreAdj);
         foreach (var limit in process.Rlimits ?? []) ProcessSettings.ApplyRlimit(limit);
         SchedulingSettings.ApplyScheduler(process.Scheduler);
         SchedulingSettings.ApplyIoPriority(process.IOPriority);

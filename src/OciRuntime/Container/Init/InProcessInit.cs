@@ -188,7 +188,7 @@ internal sealed unsafe class InProcessInit : IDisposable
                 NamespaceThread.Run(namespaces, Finish);
             }
 
-            if (_process.OomScoreAdj is { } oom) File.WriteAllText($"/proc/{pid}/oom_score_adj", oom.ToString());
+            OomScore.Apply(_process.OomScoreAdj, pid);
             SchedulingSettings.ApplyScheduler(_process.Scheduler, pid);
             SchedulingSettings.ApplyIoPriority(_process.IOPriority, pid);
             if (_process.Terminal != true) StdioOwnership.GiveTo(_process.User?.Uid ?? 0, _process.User?.Gid ?? 0);
@@ -256,7 +256,7 @@ internal sealed unsafe class InProcessInit : IDisposable
         if (consoleSocket < 0) throw new OciRuntimeException("process.terminal is set but there is no console socket");
         var copy = Errno.Check(Libc.Fcntl(consoleSocket, F_DUPFD_CLOEXEC, 3), "dup console socket");
         return ContainerConsole.Create(copy, (ushort?)_process.ConsoleSize?.Height, (ushort?)_process.ConsoleSize?.Width,
-            _process.User?.Uid ?? 0, _process.User?.Gid ?? 0);
+            _process.User?.Uid ?? 0);
     }
 
     /// <param name="raw">Until NamespacesReady a failure is the raw child's (<see cref="ChildStep"/>), then the init's
