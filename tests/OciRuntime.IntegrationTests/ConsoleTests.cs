@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using OciRuntime.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -21,26 +22,29 @@ public sealed class ConsoleTests
         Assert.Equal(0, bundle.Ocirun("start", id).ExitCode);
 
         master.Write(Encoding.ASCII.GetBytes("echo h''i; tty; exit\n"));
-        var output = new StringBuilder();
-        var buffer = new byte[1024];
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline && !output.ToString().Contains("/dev/"))
-        {
-            int n;
-            try
-            {
-                n = master.Read(buffer, 0, buffer.Length);
-            }
-            catch (IOException)
-            {
-                break; // EIO once the shell has exited and the slave is closed.
-            }
-            if (n <= 0) break;
-            output.Append(Encoding.ASCII.GetString(buffer, 0, n));
-        }
-        var text = output.ToString();
+        var text = ConsoleSocketServer.ReadUntil(master, "/dev/");
         Assert.Contains("\nhi\r\n", text.Replace("echo h''i", ""));
         Assert.Matches(@"/dev/(pts/\d+|console)", text);
+    }
+
+    [SkippableTheory]
+    [InlineData(0, 0)]
+    [InlineData(1000, 100)]
+    public void The_terminal_belongs_to_the_process_user_and_the_devpts_tty_group(int uid, int gid)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "stat -c owner=%u:%g $(tty); echo done");
+        bundle.Process["terminal"] = true;
+        bundle.Process["user"] = new JsonObject { ["uid"] = uid, ["gid"] = gid };
+        bundle.Save();
+        using var server = new ConsoleSocketServer(bundle.Directory);
+        var id = bundle.NewId();
+        var run = Task.Run(() => bundle.Ocirun("run", "--detach", "--bundle", bundle.Directory, "--console-socket", server.Path, id));
+        using var master = server.ReceiveMaster(TimeSpan.FromSeconds(20));
+        var output = ConsoleSocketServer.ReadUntil(master, "done");
+        Assert.True(run.Result.ExitCode == 0, run.Result.ToString());
+        // gid 5 (tty) is the default config's devpts gid= option: the group is the mount's, as with runc.
+        Assert.Contains($"owner={uid}:5\r\n", output);
     }
 
     [SkippableFact]

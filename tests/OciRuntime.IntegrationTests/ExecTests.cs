@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using OciRuntime.IntegrationTests.Infrastructure;
 using Xunit;
@@ -215,24 +214,27 @@ public sealed class ExecTests
         using var server = new ConsoleSocketServer(bundle.Directory);
         var exec = Task.Run(() => Exec(bundle, "-t", "--console-socket", server.Path, id, "sh", "-c", "tty; echo $TERM; echo done"));
         using var master = server.ReceiveMaster(TimeSpan.FromSeconds(20));
-        var output = new StringBuilder();
-        var buffer = new byte[1024];
-        while (!output.ToString().Contains("done"))
-        {
-            int n;
-            try
-            {
-                n = master.Read(buffer, 0, buffer.Length);
-            }
-            catch (IOException)
-            {
-                break; // EIO once the process has exited and the slave is closed.
-            }
-            if (n <= 0) break;
-            output.Append(Encoding.ASCII.GetString(buffer, 0, n));
-        }
+        var output = ConsoleSocketServer.ReadUntil(master, "done");
         Assert.True(exec.Result.ExitCode == 0, exec.Result.ToString());
-        Assert.Matches(@"/dev/pts/\d+\r\nxterm\r\ndone", output.ToString());
+        Assert.Matches(@"/dev/pts/\d+\r\nxterm\r\ndone", output);
+    }
+
+    [SkippableTheory]
+    [InlineData(0, 0)]
+    [InlineData(1000, 100)]
+    public void The_terminal_belongs_to_the_process_user_and_the_devpts_tty_group(int uid, int gid)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        bundle.Process["user"] = new JsonObject { ["uid"] = uid, ["gid"] = gid };
+        var id = StartSleeping(bundle);
+        using var server = new ConsoleSocketServer(bundle.Directory);
+        var exec = Task.Run(() => Exec(bundle, "-t", "--console-socket", server.Path, id, "sh", "-c", "stat -c owner=%u:%g $(tty); echo done"));
+        using var master = server.ReceiveMaster(TimeSpan.FromSeconds(20));
+        var output = ConsoleSocketServer.ReadUntil(master, "done");
+        Assert.True(exec.Result.ExitCode == 0, exec.Result.ToString());
+        // gid 5 (tty) is the default config's devpts gid= option: the group is the mount's, as with runc.
+        Assert.Contains($"owner={uid}:5\r\n", output);
     }
 
     [SkippableFact]

@@ -48,6 +48,9 @@ internal static unsafe partial class Mounts
     [LibraryImport("libc", EntryPoint = "symlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Symlink(string target, string linkPath);
 
+    /// <summary>The uid or gid of chown/fchown that leaves that id as it is ((uid_t)-1).</summary>
+    public const uint UnchangedId = uint.MaxValue;
+
     [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Chown(string path, uint uid, uint gid);
 

@@ -15,9 +15,9 @@ internal static unsafe class ContainerConsole
     private const nuint TIOCSPTLCK = 0x40045431, TIOCGPTN = 0x80045430, TIOCSCTTY = 0x540E, TIOCSWINSZ = 0x5414;
 
     /// <summary>Makes the terminal and takes it as stdio and controlling terminal (the init stage).</summary>
-    public static void Setup(int consoleSocketFd, ushort? height, ushort? width, uint uid, uint gid)
+    public static void Setup(int consoleSocketFd, ushort? height, ushort? width, uint uid)
     {
-        var slavePath = Create(consoleSocketFd, height, width, uid, gid);
+        var slavePath = Create(consoleSocketFd, height, width, uid);
         var slave = Errno.Check(Libc.Open(slavePath, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0), $"open {slavePath}");
         for (var fd = 0; fd < 3; fd++) Errno.Check(Libc.Dup2(slave, fd), "dup2 console");
         Libc.Close(slave);
@@ -28,7 +28,7 @@ internal static unsafe class ContainerConsole
     /// Makes the pty from the devpts of the current root, hands its master to the console socket and binds its slave
     /// to /dev/console; returns the slave's path for the container's init to open.
     /// </summary>
-    public static string Create(int consoleSocketFd, ushort? height, ushort? width, uint uid, uint gid)
+    public static string Create(int consoleSocketFd, ushort? height, ushort? width, uint uid)
     {
         var master = Errno.Check(Libc.Open("/dev/ptmx", Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC, 0), "open /dev/ptmx");
         try
@@ -38,8 +38,9 @@ internal static unsafe class ContainerConsole
             uint number;
             Errno.Check(Libc.Ioctl(master, TIOCGPTN, &number), "pty number");
             var slavePath = $"/dev/pts/{number}";
-            // The terminal is the container's own (its devpts): its user owns it, as with runc.
-            Errno.Check(Mounts.Chown(slavePath, uid, gid), $"chown {slavePath}");
+            // The terminal is the container's own (its devpts): its user owns it, and its group stays the one the
+            // devpts mount gives (gid=5, tty, in the default config), as runc does.
+            Errno.Check(Mounts.Chown(slavePath, uid, Mounts.UnchangedId), $"chown {slavePath}");
             if (height is > 0 || width is > 0)
             {
                 var size = stackalloc ushort[4];

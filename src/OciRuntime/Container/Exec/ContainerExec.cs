@@ -143,7 +143,7 @@ public static class ContainerExec
         var consoleFd = -1;
         if (process.Terminal == true)
         {
-            var ends = ExecConsole.Create(initPid, request.ConsoleSocket, process.ConsoleSize?.Height, process.ConsoleSize?.Width);
+            var ends = ExecConsole.Create(initPid, request.ConsoleSocket, process.ConsoleSize?.Height, process.ConsoleSize?.Width, user.Uid);
             consoleFd = ends.Slave;
             fds.Add(consoleFd);
             master = ends.Master;

@@ -12,7 +12,8 @@ namespace OciRuntime.Container.Exec;
 /// checked to be a ptmx device, and the slave is reached with TIOCGPTPEER (no path lookup a container process could
 /// redirect). The master goes to the console socket (runc's protocol: the pty name with SCM_RIGHTS), or without one
 /// stays with us for <see cref="Console.ConsoleProxy"/> to relay; the slave becomes the process's controlling
-/// terminal and stdio.
+/// terminal and stdio. As with runc, the process's user owns the slave and its group stays the devpts mount's
+/// (gid=5, tty, in the default config).
 /// </summary>
 internal static unsafe class ExecConsole
 {
@@ -23,7 +24,7 @@ internal static unsafe class ExecConsole
     /// given (then Master is -1).</summary>
     public readonly record struct Ends(int Master, int Slave);
 
-    public static Ends Create(int initPid, string? consoleSocket, uint? height, uint? width)
+    public static Ends Create(int initPid, string? consoleSocket, uint? height, uint? width, uint uid)
     {
         using var root = new RootedPath($"/proc/{initPid}/root");
         var master = root.OpenExisting("/dev/pts/ptmx", Libc.O_RDWR | Libc.O_NOCTTY);
@@ -40,6 +41,7 @@ internal static unsafe class ExecConsole
             var slave = Errno.Check(Libc.Ioctl(master, TIOCGPTPEER, (void*)(nint)(Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC)), "open the pty slave");
             try
             {
+                GiveTo(slave, initPid, uid);
                 if (height is > 0 || width is > 0)
                 {
                     var size = stackalloc ushort[4];
@@ -64,6 +66,14 @@ internal static unsafe class ExecConsole
             Libc.Close(master);
             throw;
         }
+    }
+
+    /// <summary>A uid the container's user namespace does not map is left alone, as runc leaves it.</summary>
+    private static void GiveTo(int slave, int initPid, uint uid)
+    {
+        if (IdMaps.HostUid(initPid, uid) is not { } hostUid) return;
+        if (Libc.Syscall(SyscallNumbers.fchown, slave, hostUid, Mounts.UnchangedId, 0, 0) < 0)
+            throw Errno.Last("chown the pty slave");
     }
 
     private static ulong Major(ulong dev) => ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffUL);

@@ -122,7 +122,7 @@ public static class ContainerInit
         {
             if (plan.ConsoleSocketFd < 0) throw new OciRuntimeException("process.terminal is set but there is no console socket");
             ContainerConsole.Setup(plan.ConsoleSocketFd, (ushort?)process.ConsoleSize?.Height, (ushort?)process.ConsoleSize?.Width,
-                process.User?.Uid ?? 0, process.User?.Gid ?? 0);
+                process.User?.Uid ?? 0);
         }
         // Made as root and before a read-only root is sealed, as runc does; entered later as the user.
         if (!string.IsNullOrEmpty(process.Cwd)) Directory.CreateDirectory(process.Cwd);

@@ -255,7 +255,7 @@ internal sealed unsafe class InProcessInit : IDisposable
         if (consoleSocket < 0) throw new OciRuntimeException("process.terminal is set but there is no console socket");
         var copy = Errno.Check(Libc.Fcntl(consoleSocket, F_DUPFD_CLOEXEC, 3), "dup console socket");
         return ContainerConsole.Create(copy, (ushort?)_process.ConsoleSize?.Height, (ushort?)_process.ConsoleSize?.Width,
-            _process.User?.Uid ?? 0, _process.User?.Gid ?? 0);
+            _process.User?.Uid ?? 0);
     }
 
     /// <param name="raw">Until NamespacesReady a failure is the raw child's (<see cref="ChildStep"/>), then the init's

@@ -3,7 +3,10 @@ using OciRuntime.Spec;
 
 namespace OciRuntime.Container.Lifecycle;
 
-/// <summary>Writes a new user namespace's uid_map, setgroups and gid_map from the parent, as runc does.</summary>
+/// <summary>
+/// Writes a new user namespace's uid_map, setgroups and gid_map from the parent, as runc does, and translates a
+/// namespace's ids back to ours.
+/// </summary>
 internal static class IdMaps
 {
     public static string Format(IEnumerable<LinuxIdMapping>? mappings)
@@ -29,5 +32,36 @@ internal static class IdMaps
         {
             throw new OciRuntimeException($"writing the user namespace id maps: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Our uid for <paramref name="uid"/> of the user namespace process <paramref name="pid"/> is in (the identity
+    /// when it shares ours); null when that uid is not mapped.
+    /// </summary>
+    public static uint? HostUid(int pid, uint uid)
+    {
+        try
+        {
+            return ToHost(File.ReadAllText($"/proc/{pid}/uid_map"), uid);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OciRuntimeException($"reading /proc/{pid}/uid_map: {e.Message}");
+        }
+    }
+
+    /// <summary>Translates <paramref name="id"/> through a uid_map or gid_map as a process outside reads it (lines
+    /// of "inside outside count"); null when no line covers it.</summary>
+    public static uint? ToHost(string map, uint id)
+    {
+        foreach (var line in map.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 3 || !uint.TryParse(fields[0], out var inside) || !uint.TryParse(fields[1], out var outside)
+                || !uint.TryParse(fields[2], out var count))
+                continue;
+            if (id >= inside && id - inside < count) return outside + (id - inside);
+        }
+        return null;
     }
 }
