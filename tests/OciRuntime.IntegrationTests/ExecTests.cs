@@ -301,20 +301,39 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
-    public void Stopped_and_created_containers_and_unknown_ids_are_refused()
+    public void A_created_container_takes_an_exec_next_to_its_waiting_init_and_stays_created()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "echo started > /dev/shm/started; sleep 1000");
+        var id = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, id).ExitCode);
+        var initPid = (int)JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["pid"]!;
+        var result = Exec(bundle, id, "sh", "-c",
+            "readlink /proc/self/ns/pid; readlink /proc/self/ns/mnt; cmp /proc/1/cgroup /proc/self/cgroup && echo same-cgroup; " +
+            "cat /dev/shm/started || echo not-started");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = Lines(result.Stdout);
+        Assert.Equal(new FileInfo($"/proc/{initPid}/ns/pid").LinkTarget, lines[0]);
+        Assert.Equal(new FileInfo($"/proc/{initPid}/ns/mnt").LinkTarget, lines[1]);
+        Assert.Equal("same-cgroup", lines[2]);
+        Assert.Equal("not-started", lines[^1]);
+        Assert.Equal("created", (string?)JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["status"]);
+
+        Assert.Equal(0, bundle.Ocirun("start", id).ExitCode);
+        LifecycleTests.WaitFor(() => Exec(bundle, id, "cat", "/dev/shm/started").Stdout == "started\n");
+    }
+
+    [SkippableFact]
+    public void Stopped_containers_and_unknown_ids_are_refused()
     {
         Root.Require();
         using var bundle = new BusyboxBundle("true");
         var created = bundle.NewId();
         Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, created).ExitCode);
-        var result = Exec(bundle, created, "true");
-        Assert.Equal(255, result.ExitCode);
-        Assert.Contains("created", result.Stderr);
-
         Assert.Equal(0, bundle.Ocirun("start", created).ExitCode);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!bundle.Ocirun("state", created).Stdout.Contains("\"stopped\"") && DateTime.UtcNow < deadline) Thread.Sleep(20);
-        result = Exec(bundle, created, "true");
+        var result = Exec(bundle, created, "true");
         Assert.Equal(255, result.ExitCode);
         Assert.Equal($"ocirun: exec {created}: cannot exec in a stopped container\n", result.Stderr);
 

@@ -84,14 +84,14 @@ public static class ContainerExec
     {
         switch (status)
         {
-            case ContainerStatus.Running:
+            // As runc 1.1: a created container's namespaces and cgroups are complete while its init waits for
+            // start, and the process runs next to it.
+            case ContainerStatus.Running or ContainerStatus.Created:
                 return;
             case ContainerStatus.Paused when ignorePaused:
                 return;
             case ContainerStatus.Paused:
                 throw new OciRuntimeException("cannot exec in a paused container (use --ignore-paused to override)");
-            case ContainerStatus.Created:
-                throw new OciRuntimeException("cannot exec in a created container: start it first");
             case ContainerStatus.Stopped:
                 throw new OciRuntimeException("cannot exec in a stopped container");
             default:
