@@ -282,6 +282,32 @@ public sealed class ExecTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Debug_logs_the_exec_childs_milestones_to_the_log_and_nothing_to_stderr(string format)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var log = Path.Combine(bundle.Directory, "exec.log");
+        var result = bundle.Ocirun("--debug", "--log", log, "--log-format", format, "exec", id, "true");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.Stderr);
+        var lines = File.ReadAllLines(log);
+        var messages = format == "json"
+            ? lines.Select(l => JsonNode.Parse(l)!).Where(j => (string?)j["level"] == "debug").Select(j => (string)j["msg"]!).ToList()
+            : lines.Where(l => l.Contains(" level=debug ")).ToList();
+        Assert.Contains(messages, m => m.Contains("=> nsexec container setup") && m.Contains("pid, mnt namespaces"));
+        Assert.Contains(messages, m => m.Contains("child process in init(): pid ") && m.Contains("in its cgroups and namespaces"));
+        Assert.Contains(messages, m => m.Contains("setns_init: about to exec /bin/true"));
+        Assert.Contains(messages, m => m.Contains("exec: /bin/true runs as pid "));
+
+        // Without --log the debug lines go to stderr; without --debug there are none.
+        Assert.Contains("level=debug msg=\"setns_init: about to exec /bin/true", bundle.Ocirun("--debug", "exec", id, "true").Stderr);
+        Assert.Equal("", bundle.Ocirun("exec", id, "true").Stderr);
+    }
+
     [SkippableFact]
     public void A_missing_binary_fails_with_255_and_leaves_nothing()
     {

@@ -176,6 +176,7 @@ public static class ContainerExec
             CgroupFd = cgroupEntry?.CloneFd ?? -1,
             CgroupTasks = cgroupEntry?.TaskFiles ?? [],
             BeforeStart = cgroupEntry is { ByPid.Count: > 0 } ? pid => cgroups!.AddProcess(pid, cgroupEntry.ByPid) : null,
+            ReportMilestones = RuntimeLog.DebugEnabled,
         };
     }
 
