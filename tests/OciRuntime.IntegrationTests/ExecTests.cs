@@ -282,6 +282,48 @@ public sealed class ExecTests
         }
     }
 
+    [SkippableFact]
+    public void Sub_cgroups_are_joined_per_controller_and_paths_outside_or_missing_are_refused()
+    {
+        Root.Require();
+        Skip.IfNot(Directory.Exists("/sys/fs/cgroup/memory") && Directory.Exists("/sys/fs/cgroup/pids"), "cgroup v1 memory and pids hierarchies");
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var paths = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle.StateRoot, id, "state.json")))!["cgroups"]!["v1"]!;
+        var memory = paths["memory"]!.GetValue<string>();
+        var pids = paths["pids"]!.GetValue<string>();
+        Directory.CreateDirectory(Path.Join(memory, "submem"));
+        Directory.CreateDirectory(Path.Join(pids, "subpids"));
+        try
+        {
+            var joined = Exec(bundle, "--cgroup", "memory:submem", "--cgroup", "pids:/x/../subpids", id, "cat", "/proc/self/cgroup");
+            Assert.True(joined.ExitCode == 0, joined.ToString());
+            var lines = Lines(joined.Stdout);
+            Assert.Contains(lines, l => l.Contains(":memory:") && l.EndsWith("/submem"));
+            Assert.Contains(lines, l => l.Contains(":pids:") && l.EndsWith("/subpids"));
+            Assert.Contains(lines, l => l.Contains(":freezer:") && l.EndsWith("/" + id));
+
+            var own = Exec(bundle, "--cgroup", "/", id, "cat", "/proc/self/cgroup");
+            Assert.True(own.ExitCode == 0, own.ToString());
+            Assert.DoesNotContain(Lines(own.Stdout), l => l.Contains("/sub"));
+
+            var outside = Exec(bundle, "--cgroup", "..", id, "true");
+            Assert.Equal(255, outside.ExitCode);
+            Assert.Equal($"ocirun: exec {id}: --cgroup: .. is not a sub cgroup path\n", outside.Stderr);
+            var missing = Exec(bundle, "--cgroup", "memory:nonexistent", id, "true");
+            Assert.Equal(255, missing.ExitCode);
+            Assert.Matches($@"^ocirun: exec {id}: cgroup: adding pid \d+ to {memory}/nonexistent/cgroup.procs: no such file or directory\n$", missing.Stderr);
+            var unknown = Exec(bundle, "--cgroup", "whaaat:/", id, "true");
+            Assert.Equal(255, unknown.ExitCode);
+            Assert.Contains("unknown controller whaaat", unknown.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(Path.Join(memory, "submem"));
+            Directory.Delete(Path.Join(pids, "subpids"));
+        }
+    }
+
     [SkippableTheory]
     [InlineData("text")]
     [InlineData("json")]

@@ -135,7 +135,7 @@ public static class ContainerExec
         var args = process.Args!;
         var path = ExecutableLookup.Find(args[0], ExecEnvironment.Lookup(env, "PATH")!, cwd, candidate => Probe(root, candidate));
 
-        var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups, Directory.Exists)) : null;
+        var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups)) : null;
         if (cgroups == null && request.SubCgroups.Count > 0) throw new OciRuntimeException("--cgroup: the container has no cgroup");
         var cgroupEntry = cgroups?.PrepareEntry();
         if (record.IntelRdt is { } rdt) rdt.AddTo(cgroupEntry ??= new CgroupEntry(), CgroupFileSystem.Host);
