@@ -237,6 +237,32 @@ public sealed class CgroupCommandTests
     }
 
     [SkippableFact]
+    public void Kill_all_of_a_stopped_container_signals_what_is_left_in_its_cgroup_and_succeeds_when_nothing_is()
+    {
+        Root.Require();
+        // Without a pid namespace of its own, the container's processes outlive its init (runc 1.1's kill --all case).
+        using var bundle = new BusyboxBundle("sh", "-c", "sleep 100 & sleep 100 & exit 0");
+        var namespaces = bundle.Linux["namespaces"]!.AsArray();
+        namespaces.Remove(namespaces.Single(n => n!["type"]!.GetValue<string>() == "pid"));
+        bundle.Save();
+        var id = RunDetached(bundle);
+        LifecycleTests.WaitFor(() => Status(bundle, id) == "stopped");
+        var procs = Path.Join(CgroupDirectory(bundle, id, "pids"), "cgroup.procs");
+        var left = File.ReadAllLines(procs).Select(int.Parse).ToList();
+        Assert.Equal(2, left.Count);
+
+        var initOnly = bundle.Ocirun("kill", id, "KILL");
+        Assert.Equal(1, initOnly.ExitCode);
+        Assert.Contains("container not running", initOnly.Stderr);
+        Assert.DoesNotContain(left, LifecycleTests.IsGone);
+
+        Ok(bundle.Ocirun("kill", "--all", id, "KILL"));
+        LifecycleTests.WaitFor(() => left.All(LifecycleTests.IsGone));
+        Ok(bundle.Ocirun("kill", "--all", id, "0"));
+        Ok(bundle.Ocirun("delete", id));
+    }
+
+    [SkippableFact]
     public void Delete_leaves_nothing_in_any_hierarchy()
     {
         Root.Require();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using OciRuntime.IntegrationTests.Infrastructure;
 using Xunit;
@@ -241,24 +240,27 @@ public sealed class ExecTests
         using var server = new ConsoleSocketServer(bundle.Directory);
         var exec = Task.Run(() => Exec(bundle, "-t", "--console-socket", server.Path, id, "sh", "-c", "tty; echo $TERM; echo done"));
         using var master = server.ReceiveMaster(TimeSpan.FromSeconds(20));
-        var output = new StringBuilder();
-        var buffer = new byte[1024];
-        while (!output.ToString().Contains("done"))
-        {
-            int n;
-            try
-            {
-                n = master.Read(buffer, 0, buffer.Length);
-            }
-            catch (IOException)
-            {
-                break; // EIO once the process has exited and the slave is closed.
-            }
-            if (n <= 0) break;
-            output.Append(Encoding.ASCII.GetString(buffer, 0, n));
-        }
+        var output = ConsoleSocketServer.ReadUntil(master, "done");
         Assert.True(exec.Result.ExitCode == 0, exec.Result.ToString());
-        Assert.Matches(@"/dev/pts/\d+\r\nxterm\r\ndone", output.ToString());
+        Assert.Matches(@"/dev/pts/\d+\r\nxterm\r\ndone", output);
+    }
+
+    [SkippableTheory]
+    [InlineData(0, 0)]
+    [InlineData(1000, 100)]
+    public void The_terminal_belongs_to_the_process_user_and_the_devpts_tty_group(int uid, int gid)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        bundle.Process["user"] = new JsonObject { ["uid"] = uid, ["gid"] = gid };
+        var id = StartSleeping(bundle);
+        using var server = new ConsoleSocketServer(bundle.Directory);
+        var exec = Task.Run(() => Exec(bundle, "-t", "--console-socket", server.Path, id, "sh", "-c", "stat -c owner=%u:%g $(tty); echo done"));
+        using var master = server.ReceiveMaster(TimeSpan.FromSeconds(20));
+        var output = ConsoleSocketServer.ReadUntil(master, "done");
+        Assert.True(exec.Result.ExitCode == 0, exec.Result.ToString());
+        // gid 5 (tty) is the default config's devpts gid= option: the group is the mount's, as with runc.
+        Assert.Contains($"owner={uid}:5\r\n", output);
     }
 
     [SkippableFact]
@@ -307,6 +309,74 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
+    public void Sub_cgroups_are_joined_per_controller_and_paths_outside_or_missing_are_refused()
+    {
+        Root.Require();
+        Skip.IfNot(Directory.Exists("/sys/fs/cgroup/memory") && Directory.Exists("/sys/fs/cgroup/pids"), "cgroup v1 memory and pids hierarchies");
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var paths = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle.StateRoot, id, "state.json")))!["cgroups"]!["v1"]!;
+        var memory = paths["memory"]!.GetValue<string>();
+        var pids = paths["pids"]!.GetValue<string>();
+        Directory.CreateDirectory(Path.Join(memory, "submem"));
+        Directory.CreateDirectory(Path.Join(pids, "subpids"));
+        try
+        {
+            var joined = Exec(bundle, "--cgroup", "memory:submem", "--cgroup", "pids:/x/../subpids", id, "cat", "/proc/self/cgroup");
+            Assert.True(joined.ExitCode == 0, joined.ToString());
+            var lines = Lines(joined.Stdout);
+            Assert.Contains(lines, l => l.Contains(":memory:") && l.EndsWith("/submem"));
+            Assert.Contains(lines, l => l.Contains(":pids:") && l.EndsWith("/subpids"));
+            Assert.Contains(lines, l => l.Contains(":freezer:") && l.EndsWith("/" + id));
+
+            var own = Exec(bundle, "--cgroup", "/", id, "cat", "/proc/self/cgroup");
+            Assert.True(own.ExitCode == 0, own.ToString());
+            Assert.DoesNotContain(Lines(own.Stdout), l => l.Contains("/sub"));
+
+            var outside = Exec(bundle, "--cgroup", "..", id, "true");
+            Assert.Equal(255, outside.ExitCode);
+            Assert.Equal($"ocirun: exec {id}: --cgroup: .. is not a sub cgroup path\n", outside.Stderr);
+            var missing = Exec(bundle, "--cgroup", "memory:nonexistent", id, "true");
+            Assert.Equal(255, missing.ExitCode);
+            Assert.Matches($@"^ocirun: exec {id}: cgroup: adding pid \d+ to {memory}/nonexistent/cgroup.procs: no such file or directory\n$", missing.Stderr);
+            var unknown = Exec(bundle, "--cgroup", "whaaat:/", id, "true");
+            Assert.Equal(255, unknown.ExitCode);
+            Assert.Contains("unknown controller whaaat", unknown.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(Path.Join(memory, "submem"));
+            Directory.Delete(Path.Join(pids, "subpids"));
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Debug_logs_the_exec_childs_milestones_to_the_log_and_nothing_to_stderr(string format)
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
+        var log = Path.Combine(bundle.Directory, "exec.log");
+        var result = bundle.Ocirun("--debug", "--log", log, "--log-format", format, "exec", id, "true");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.Stderr);
+        var lines = File.ReadAllLines(log);
+        var messages = format == "json"
+            ? lines.Select(l => JsonNode.Parse(l)!).Where(j => (string?)j["level"] == "debug").Select(j => (string)j["msg"]!).ToList()
+            : lines.Where(l => l.Contains(" level=debug ")).ToList();
+        Assert.Contains(messages, m => m.Contains("=> nsexec container setup") && m.Contains("pid, mnt namespaces"));
+        Assert.Contains(messages, m => m.Contains("child process in init(): pid ") && m.Contains("in its cgroups and namespaces"));
+        Assert.Contains(messages, m => m.Contains("setns_init: about to exec /bin/true"));
+        Assert.Contains(messages, m => m.Contains("exec: /bin/true runs as pid "));
+
+        // Without --log the debug lines go to stderr; without --debug there are none.
+        Assert.Contains("level=debug msg=\"setns_init: about to exec /bin/true", bundle.Ocirun("--debug", "exec", id, "true").Stderr);
+        Assert.Equal("", bundle.Ocirun("exec", id, "true").Stderr);
+    }
+
+    [SkippableFact]
     public void A_missing_binary_fails_with_255_and_leaves_nothing()
     {
         Root.Require();
@@ -325,20 +395,39 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
-    public void Stopped_and_created_containers_and_unknown_ids_are_refused()
+    public void A_created_container_takes_an_exec_next_to_its_waiting_init_and_stays_created()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle("sh", "-c", "echo started > /dev/shm/started; sleep 1000");
+        var id = bundle.NewId();
+        Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, id).ExitCode);
+        var initPid = (int)JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["pid"]!;
+        var result = Exec(bundle, id, "sh", "-c",
+            "readlink /proc/self/ns/pid; readlink /proc/self/ns/mnt; cmp /proc/1/cgroup /proc/self/cgroup && echo same-cgroup; " +
+            "cat /dev/shm/started || echo not-started");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = Lines(result.Stdout);
+        Assert.Equal(new FileInfo($"/proc/{initPid}/ns/pid").LinkTarget, lines[0]);
+        Assert.Equal(new FileInfo($"/proc/{initPid}/ns/mnt").LinkTarget, lines[1]);
+        Assert.Equal("same-cgroup", lines[2]);
+        Assert.Equal("not-started", lines[^1]);
+        Assert.Equal("created", (string?)JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["status"]);
+
+        Assert.Equal(0, bundle.Ocirun("start", id).ExitCode);
+        LifecycleTests.WaitFor(() => Exec(bundle, id, "cat", "/dev/shm/started").Stdout == "started\n");
+    }
+
+    [SkippableFact]
+    public void Stopped_containers_and_unknown_ids_are_refused()
     {
         Root.Require();
         using var bundle = new BusyboxBundle("true");
         var created = bundle.NewId();
         Assert.Equal(0, bundle.Ocirun("create", "--bundle", bundle.Directory, created).ExitCode);
-        var result = Exec(bundle, created, "true");
-        Assert.Equal(255, result.ExitCode);
-        Assert.Contains("created", result.Stderr);
-
         Assert.Equal(0, bundle.Ocirun("start", created).ExitCode);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!bundle.Ocirun("state", created).Stdout.Contains("\"stopped\"") && DateTime.UtcNow < deadline) Thread.Sleep(20);
-        result = Exec(bundle, created, "true");
+        var result = Exec(bundle, created, "true");
         Assert.Equal(255, result.ExitCode);
         Assert.Equal($"ocirun: exec {created}: cannot exec in a stopped container\n", result.Stderr);
 

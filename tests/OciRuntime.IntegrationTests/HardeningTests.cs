@@ -155,8 +155,9 @@ public sealed class HardeningTests
             var kill = bundle.Ocirun("kill", id, "KILL");
             Assert.NotEqual(0, kill.ExitCode);
             Assert.Contains("container not running", kill.Stderr);
+            // As runc 1.1, --all of a stopped container succeeds: it signals only what is in the container's cgroup.
             var killAll = bundle.Ocirun("kill", "--all", id, "KILL");
-            Assert.NotEqual(0, killAll.ExitCode);
+            Assert.True(killAll.ExitCode == 0, killAll.ToString());
             Assert.Equal("stopped", JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["status"]!.GetValue<string>());
             Assert.False(bystander.WaitForExit(200), "the bystander was signalled");
         }

@@ -89,7 +89,7 @@ public abstract class CgroupManager
         {
             var errno = Fs.TryWriteFile(Path.Join(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (errno == 0 || IgnorablePermissionError(errno)) continue;
-            throw new OciRuntimeException($"cgroup: add pid {pid} to {dir}: {CgroupSyscalls.Describe(errno)}");
+            throw new OciRuntimeException($"cgroup: adding pid {pid} to {Path.Join(dir, "cgroup.procs")}: {CgroupSyscalls.Describe(errno)}");
         }
     }
 

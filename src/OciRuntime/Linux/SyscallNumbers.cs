@@ -12,6 +12,7 @@ internal static class SyscallNumbers
     public const long rt_sigaction = 13;
     public const long rt_sigprocmask = 14;
     public const long madvise = 28;
+    public const long getpid = 39;
     public const long clone = 56;
     public const long fcntl = 72;
     public const long fchown = 93;

@@ -37,6 +37,7 @@ internal static class CommandLineParser
         return HelpWriter.CommandHelpInvocation(command, stdout);
     }
 
+    /// <summary>With urfave/cli's words, which runc prints and scripts (runc's own tests among them) look for.</summary>
     private static UsageException UnknownCommand(string name) =>
-        new($"unknown command \"{name}\"", UsageException.UnknownCommandExitCode);
+        new($"unknown command: No help topic for '{name}'", UsageException.UnknownCommandExitCode);
 }

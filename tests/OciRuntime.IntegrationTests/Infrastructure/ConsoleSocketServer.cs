@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace OciRuntime.IntegrationTests.Infrastructure;
 
@@ -36,6 +37,28 @@ public sealed unsafe class ConsoleSocketServer : IDisposable
         if (!_listener.Poll(timeout, SelectMode.SelectRead)) throw new TimeoutException("no socket connection");
         using var connection = _listener.Accept();
         return ReceiveFd((int)connection.Handle);
+    }
+
+    /// <summary>What the terminal shows until <paramref name="marker"/> appears or the slave side is closed.</summary>
+    public static string ReadUntil(Stream master, string marker)
+    {
+        var output = new StringBuilder();
+        var buffer = new byte[1024];
+        while (!output.ToString().Contains(marker))
+        {
+            int n;
+            try
+            {
+                n = master.Read(buffer, 0, buffer.Length);
+            }
+            catch (IOException)
+            {
+                break; // EIO once the process has exited and the slave is closed.
+            }
+            if (n <= 0) break;
+            output.Append(Encoding.ASCII.GetString(buffer, 0, n));
+        }
+        return output.ToString();
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -127,7 +127,7 @@ public class CgroupManagerTests
 
         var error = Assert.Throws<OciRuntimeException>(() => manager.AddProcess(1));
 
-        Assert.Contains("add pid 1 to /sys/fs/cgroup/", error.Message);
+        Assert.Contains("adding pid 1 to /sys/fs/cgroup/", error.Message);
     }
 
     [Fact]
@@ -285,7 +285,7 @@ public class CgroupDeviceApplyTests
 
         var error = Assert.Throws<OciRuntimeException>(() => manager.ApplyDevices([]));
 
-        Assert.Equal("cgroup: write c 1:8 rwm to /sys/fs/cgroup/devices/c/devices.allow: Invalid argument", error.Message);
+        Assert.Equal("cgroup: write c 1:8 rwm to /sys/fs/cgroup/devices/c/devices.allow: invalid argument", error.Message);
         Assert.Equal("devices.allow=c 1:8 rwm", fs.Writes.Select(w => $"{Path.GetFileName(w.Path)}={w.Value}").Last());
     }
 }

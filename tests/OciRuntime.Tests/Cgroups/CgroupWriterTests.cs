@@ -36,7 +36,7 @@ public class CgroupWriterTests : IDisposable
 
         var error = Assert.Throws<OciRuntimeException>(() => _manager.Update(new LinuxResources { Cpu = new LinuxCpu { Period = 10000 } }));
 
-        Assert.Equal("cgroup: write 10000 to /sys/fs/cgroup/cpu/c1/cpu.cfs_period_us: Invalid argument", error.Message);
+        Assert.Equal("cgroup: write 10000 to /sys/fs/cgroup/cpu/c1/cpu.cfs_period_us: invalid argument", error.Message);
     }
 
     [Fact]

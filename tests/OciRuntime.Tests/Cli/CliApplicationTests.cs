@@ -88,10 +88,11 @@ public sealed class CliApplicationTests : IDisposable
     [Theory]
     [InlineData("bogus")]
     [InlineData("help", "bogus")]
+    [InlineData("bogus", "-h")]
     public void An_unknown_command_exits_3_as_runc_does(params string[] args)
     {
         Assert.Equal(3, Run(args));
-        Assert.Equal("ocirun: unknown command \"bogus\" (see 'ocirun --help')\n", stderr.Text);
+        Assert.Equal("ocirun: unknown command: No help topic for 'bogus' (see 'ocirun --help')\n", stderr.Text);
     }
 
     [Fact]

@@ -175,45 +175,62 @@ public sealed class SubCgroupsTests
     [Fact]
     public void No_value_keeps_the_container_cgroups()
     {
-        Assert.Same(V1, SubCgroups.Resolve(V1, [], _ => false));
+        Assert.Same(V1, SubCgroups.Resolve(V1, []));
     }
 
     [Fact]
     public void A_path_alone_applies_to_every_hierarchy()
     {
-        var paths = SubCgroups.Resolve(V1, ["sub"], _ => true);
+        var paths = SubCgroups.Resolve(V1, ["sub"]);
         Assert.Equal("/sys/fs/cgroup/memory/c/sub", paths.V1["memory"]);
         Assert.Equal("/sys/fs/cgroup/cpu,cpuacct/c/sub", paths.V1["cpu"]);
         Assert.Equal("/sys/fs/cgroup/unified/c/sub", paths.Unified);
-        Assert.Equal("/sys/fs/cgroup/c/sub/deeper", SubCgroups.Resolve(V2, ["/sub/deeper/"], _ => true).Unified);
+        Assert.Equal("/sys/fs/cgroup/c/sub/deeper", SubCgroups.Resolve(V2, ["/sub/deeper/"]).Unified);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("")]
+    [InlineData("x/..")]
+    [InlineData("./")]
+    public void A_path_that_resolves_to_the_container_cgroup_is_that_cgroup(string value)
+    {
+        var paths = SubCgroups.Resolve(V1, [value]);
+        Assert.Equal(V1.V1, paths.V1);
+        Assert.Equal(V1.Unified, paths.Unified);
+        Assert.Equal("/sys/fs/cgroup/memory/c", SubCgroups.Resolve(V1, ["memory:" + value]).V1["memory"]);
+    }
+
+    [Fact]
+    public void Dot_dot_inside_the_path_is_resolved() =>
+        Assert.Equal("/sys/fs/cgroup/memory/c/b", SubCgroups.Resolve(V1, ["a/../b"]).V1["memory"]);
 
     [Fact]
     public void Named_controllers_override_the_path_for_all()
     {
-        var paths = SubCgroups.Resolve(V1, ["memory:m", "cpu,cpuacct:c2", "all"], _ => true);
+        var paths = SubCgroups.Resolve(V1, ["memory:m", "cpu,cpuacct:c2", "all"]);
         Assert.Equal("/sys/fs/cgroup/memory/c/m", paths.V1["memory"]);
         Assert.Equal("/sys/fs/cgroup/cpu,cpuacct/c/c2", paths.V1["cpuacct"]);
         Assert.Equal("/sys/fs/cgroup/unified/c/all", paths.Unified);
     }
 
     [Theory]
-    [InlineData("sub", "--cgroup: /sys/fs/cgroup/memory/c/sub: no such cgroup")]
-    [InlineData("../escape", "--cgroup ../escape: the path must stay inside the container's cgroup")]
-    [InlineData("pids:x", "--cgroup pids:x: the container has no pids cgroup")]
+    [InlineData("..", "--cgroup: .. is not a sub cgroup path")]
+    [InlineData("memory:../escape", "--cgroup: ../escape is not a sub cgroup path")]
+    [InlineData("/a/../../escape", "--cgroup: /a/../../escape is not a sub cgroup path")]
+    [InlineData("pids:x", "--cgroup pids:x: unknown controller pids (the container has no such cgroup)")]
     [InlineData(":x", "--cgroup :x: empty controller name")]
-    [InlineData("memory:", "--cgroup memory:: empty path")]
     public void Bad_values_are_refused(string value, string message)
     {
-        var e = Assert.Throws<OciRuntimeException>(() => SubCgroups.Resolve(V1, [value], dir => !dir.Contains("memory")));
+        var e = Assert.Throws<OciRuntimeException>(() => SubCgroups.Resolve(V1, [value]));
         Assert.Equal(message, e.Message);
     }
 
     [Fact]
     public void Controller_names_are_refused_on_cgroup_v2_and_twice()
     {
-        Assert.Contains("cgroup v1", Assert.Throws<OciRuntimeException>(() => SubCgroups.Resolve(V2, ["memory:x"], _ => true)).Message);
-        Assert.Contains("given twice", Assert.Throws<OciRuntimeException>(() => SubCgroups.Resolve(V1, ["a", "b"], _ => true)).Message);
+        Assert.Contains("cgroup v1", Assert.Throws<OciRuntimeException>(() => SubCgroups.Resolve(V2, ["memory:x"])).Message);
+        Assert.Contains("given twice", Assert.Throws<OciRuntimeException>(() => SubCgroups.Resolve(V1, ["a", "b"])).Message);
     }
 }
 

@@ -41,5 +41,6 @@ internal static partial class CgroupSyscalls
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     public static unsafe partial long Syscall(long number, long arg1, void* arg2, long arg3);
 
-    public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+    /// <summary>Lower case, as every other cause ocirun (and runc) prints: "no such file or directory".</summary>
+    public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno).ToLowerInvariant();
 }

@@ -84,14 +84,14 @@ public static class ContainerExec
     {
         switch (status)
         {
-            case ContainerStatus.Running:
+            // As runc 1.1: a created container's namespaces and cgroups are complete while its init waits for
+            // start, and the process runs next to it.
+            case ContainerStatus.Running or ContainerStatus.Created:
                 return;
             case ContainerStatus.Paused when ignorePaused:
                 return;
             case ContainerStatus.Paused:
                 throw new OciRuntimeException("cannot exec in a paused container (use --ignore-paused to override)");
-            case ContainerStatus.Created:
-                throw new OciRuntimeException("cannot exec in a created container: start it first");
             case ContainerStatus.Stopped:
                 throw new OciRuntimeException("cannot exec in a stopped container");
             default:
@@ -135,7 +135,7 @@ public static class ContainerExec
         var args = process.Args!;
         var path = ExecutableLookup.Find(args[0], ExecEnvironment.Lookup(env, "PATH")!, cwd, candidate => Probe(root, candidate));
 
-        var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups, Directory.Exists)) : null;
+        var cgroups = record.Cgroups is { } recorded ? CgroupManager.Open(SubCgroups.Resolve(recorded, request.SubCgroups)) : null;
         if (cgroups == null && request.SubCgroups.Count > 0) throw new OciRuntimeException("--cgroup: the container has no cgroup");
         var cgroupEntry = cgroups?.PrepareEntry();
         if (record.IntelRdt is { } rdt) rdt.AddTo(cgroupEntry ??= new CgroupEntry(), CgroupFileSystem.Host);
@@ -178,6 +178,7 @@ public static class ContainerExec
             // The container's, not the exec process's own (runc 1.1 ignores an --process file's oomScoreAdj).
             OomScoreAdj = RecordedSpec.Process(record)?.OomScoreAdj,
             BeforeStart = cgroupEntry is { ByPid.Count: > 0 } ? pid => cgroups!.AddProcess(pid, cgroupEntry.ByPid) : null,
+            ReportMilestones = RuntimeLog.DebugEnabled,
         };
     }
 

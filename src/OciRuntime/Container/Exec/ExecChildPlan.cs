@@ -24,6 +24,8 @@ internal unsafe struct ExecChildPlan
     public int ConsoleFd;
     /// <summary>Fds from here up are marked close-on-exec (3 + --preserve-fds).</summary>
     public int CloseFrom;
+    /// <summary>Non-zero under --debug: the child reports its <see cref="ExecMilestone"/>s.</summary>
+    public int ReportMilestones;
 
     public byte* Cwd;
     public uint Uid;
@@ -60,6 +62,15 @@ internal unsafe struct ExecChildPlan
     public byte* Path;
     public byte** Argv;
     public byte** Envp;
+}
+
+/// <summary>Points on an exec child's way that it reports under --debug (<see cref="Spawn.ChildReport.ExecMilestone"/>).</summary>
+internal enum ExecMilestone
+{
+    /// <summary>The process that execs is in the container's cgroups and namespaces.</summary>
+    InContainer = 1,
+    /// <summary>Terminal, limits, labels, user and capabilities are taken on: only execve (and a late seccomp filter) is left.</summary>
+    AboutToExec = 2,
 }
 
 /// <summary>Where the raw exec child (or a raw init) was when a syscall failed; the parent words the error from it.</summary>

@@ -12,7 +12,8 @@ namespace OciRuntime.Container.Exec;
 /// checked to be a ptmx device, and the slave is reached with TIOCGPTPEER (no path lookup a container process could
 /// redirect). The master goes to the console socket (runc's protocol: the pty name with SCM_RIGHTS), or without one
 /// stays with us for <see cref="Console.ConsoleProxy"/> to relay; the slave becomes the process's controlling
-/// terminal and stdio.
+/// terminal and stdio. The raw child gives the slave to the process's user from inside the container's user
+/// namespace (see ExecRawChild), as runc does.
 /// </summary>
 internal static unsafe class ExecConsole
 {

@@ -64,7 +64,10 @@ internal static unsafe class ExecRawChild
         // Nothing of the runtime's (state dir, host cwd, cgroup fds) may reach the program (CVE-2024-21626). Done
         // before the filter, which might refuse close_range; the sync socket stays open until the exec succeeds.
         RawSyscalls.Syscall(SyscallNumbers.close_range, plan->CloseFrom, uint.MaxValue, CLOSE_RANGE_CLOEXEC);
+        ReportMilestone(plan, ExecMilestone.InContainer);
         Prepare(plan);
+        // Not under the container's filter: a profile could fail or kill the report's write, or send it to its agent.
+        if (plan->SeccompProgram == null || plan->NoNewPrivileges != 0) ReportMilestone(plan, ExecMilestone.AboutToExec);
         LoadLateSeccomp(plan);
         RawSyscalls.Execve(plan->Path, plan->Argv, plan->Envp);
         Fail(plan, ExecStep.Exec, 0);
@@ -116,6 +119,14 @@ internal static unsafe class ExecRawChild
         var cwd = stackalloc byte[4096];
         if (RawSyscalls.Getcwd(cwd, 4096) == null && RawSyscalls.Errno == Libc.ENOENT) Fail(plan, ExecStep.CwdOutsideRoot, 0);
         RawSyscalls.Umask(plan->Umask);
+    }
+
+    private static void ReportMilestone(ExecChildPlan* plan, ExecMilestone milestone)
+    {
+        // Our pid as the container sees it: the host pid may not have reached the parent yet (the clone that made us
+        // reports it, racing with us).
+        if (plan->ReportMilestones != 0)
+            Clone3.Report(plan->SyncFd, ChildReport.ExecMilestone, (int)milestone, (int)RawSyscalls.Syscall(SyscallNumbers.getpid, 0, 0, 0));
     }
 
     /// <summary>With no_new_privs the filter comes last, right before execve: none of our own steps run under it.</summary>

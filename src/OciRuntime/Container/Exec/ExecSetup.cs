@@ -48,4 +48,6 @@ internal sealed class ExecSetup
     public int? OomScoreAdj { get; init; }
     /// <summary>Runs once the first child exists, before it may go on (v1 cgroup join). Argument: its pid.</summary>
     public Action<int>? BeforeStart { get; init; }
+    /// <summary>The child reports its milestones for the debug log (--debug).</summary>
+    public bool ReportMilestones { get; init; }
 }

@@ -37,6 +37,7 @@ internal static unsafe class ExecSpawner
     private static int CloneChild(ExecSetup setup, int syncFd)
     {
         using var plan = new NativeExecPlan(setup, syncFd);
+        RuntimeLog.Debug(ExecDebugLog.CloningChild(setup));
         var args = CloneArgs.ForChild(0, setup.CgroupFd);
         return Clone3.Run(&args, &RunChild, plan.Plan);
     }
@@ -57,9 +58,15 @@ internal static unsafe class ExecSpawner
                 if (frame.Report == ChildReport.InitPid)
                 {
                     programPid = frame.A;
+                    RuntimeLog.Debug(ExecDebugLog.ClonedIntoPidNamespace(programPid));
                     unreaped.Add(programPid);
                     InitSpawner.Reap(firstPid);
                     unreaped.Remove(firstPid);
+                    continue;
+                }
+                if (frame.Report == ChildReport.ExecMilestone)
+                {
+                    RuntimeLog.Debug(ExecDebugLog.Milestone((ExecMilestone)frame.A, frame.B, setup));
                     continue;
                 }
                 if (frame.Report == ChildReport.SeccompNotifyFd)
@@ -71,6 +78,7 @@ internal static unsafe class ExecSpawner
             }
             // End of stream: every copy of the child's end is gone, the last one closed by a successful exec.
             if (programPid <= 0) throw new OciRuntimeException("the exec'd process exited before it started");
+            RuntimeLog.Debug(ExecDebugLog.Started(setup, programPid));
             return programPid;
         }
         catch

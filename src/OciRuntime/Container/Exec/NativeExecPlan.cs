@@ -29,6 +29,7 @@ internal sealed unsafe class NativeExecPlan : IDisposable
         plan->CloneIntoPidNamespace = setup.Namespaces?.JoinsPid == true ? 1 : 0;
         plan->ConsoleFd = setup.ConsoleFd;
         plan->CloseFrom = setup.CloseFrom;
+        plan->ReportMilestones = setup.ReportMilestones ? 1 : 0;
         var strings = Strings([setup.Path, setup.Cwd, setup.AppArmorExec ?? "", setup.SelinuxExec ?? ""]);
         plan->Path = strings[0];
         plan->Cwd = strings[1];

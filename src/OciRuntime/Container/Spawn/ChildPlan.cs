@@ -57,6 +57,9 @@ internal enum ChildReport
     MountDone = 8,
     /// <summary>A raw init is set up and waits for `start`.</summary>
     Ready = 9,
+    /// <summary>Under --debug, an exec child passed a milestone for the parent to log (A: an
+    /// <see cref="OciRuntime.Container.Exec.ExecMilestone"/>, B: its pid in the container's pid namespace).</summary>
+    ExecMilestone = 10,
 }
 
 /// <summary>Where the raw child was when a syscall failed; the parent words the error from it.</summary>
