@@ -53,7 +53,7 @@ public static class FeaturesDocument
                 Selinux = new EnabledFeature { Enabled = false },
                 IntelRdt = new EnabledFeature { Enabled = intelRdt },
                 MountExtensions = new MountExtensionFeatures { IdMap = new EnabledFeature { Enabled = true } },
-                NetDevices = new EnabledFeature { Enabled = false },
+                NetDevices = new EnabledFeature { Enabled = true },
             },
             Annotations = annotations,
         };

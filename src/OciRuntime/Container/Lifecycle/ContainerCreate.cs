@@ -44,6 +44,7 @@ public static class ContainerCreate
         var rootfs = Path.GetFullPath(spec.Root!.Path, bundle);
         if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
         var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
+        NetDevices.Check(spec.Linux?.NetDevices);
         // Refused before anything is made when this host cannot apply it, as runc does.
         var resctrl = spec.Linux?.IntelRdt is { } rdt ? ResctrlHost.Require(rdt, ResctrlHost.Detect(CgroupFileSystem.Host)) : null;
         // Compiled (or found in the cache) before anything exists, so a profile libseccomp rejects leaves nothing
@@ -157,6 +158,7 @@ public static class ContainerCreate
             using var socket = spawned.Socket;
             cleanup.InitPid = spawned.Pid;
             FaultPoint.Reach("after-clone");
+            if (linux?.NetDevices is { Count: > 0 } netDevices) MoveNetDevices(netDevices, spawned.Pid);
 
             if (inProcess != null)
             {
@@ -222,6 +224,20 @@ public static class ContainerCreate
         finally
         {
             foreach (var fd in fds) Libc.Close(fd);
+        }
+    }
+
+    /// <summary>Into the init's network namespace, which exists from its clone on (made or joined).</summary>
+    private static void MoveNetDevices(Dictionary<string, LinuxNetDevice> devices, int initPid)
+    {
+        var netns = Errno.Check(Libc.Open($"/proc/{initPid}/ns/net", Libc.O_RDONLY | Libc.O_CLOEXEC, 0), "open the init's network namespace");
+        try
+        {
+            NetDevices.Move(devices, netns);
+        }
+        finally
+        {
+            Libc.Close(netns);
         }
     }
 
