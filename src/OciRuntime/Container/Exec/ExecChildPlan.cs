@@ -42,6 +42,11 @@ internal unsafe struct ExecChildPlan
     public ulong CapInheritable;
     public ulong CapAmbient;
 
+    /// <summary>set_mempolicy's arguments: the mode with its flags (-1 leaves the policy alone), mask and maxnode.</summary>
+    public int MemoryPolicyMode;
+    public ulong* MemoryPolicyNodes;
+    public ulong MemoryPolicyMaxNode;
+
     public int RlimitCount;
     /// <summary>Per limit: resource, soft, hard (three ulongs).</summary>
     public ulong* Rlimits;
@@ -100,4 +105,5 @@ internal enum ExecStep
     SessionKeyring = 22,
     Session = 23,
     ReopenDevNull = 24,
+    MemoryPolicy = 25,
 }

@@ -94,6 +94,10 @@ internal static unsafe class ExecRawChild
                 Fail(plan, ExecStep.Console, 4);
         }
 
+        // Before the filter goes on: Docker's default profile allows set_mempolicy only with CAP_SYS_NICE.
+        if (plan->MemoryPolicyMode >= 0 && RawSyscalls.Syscall(SyscallNumbers.set_mempolicy, plan->MemoryPolicyMode,
+                (long)plan->MemoryPolicyNodes, (long)plan->MemoryPolicyMaxNode) < 0)
+            Fail(plan, ExecStep.MemoryPolicy, 0);
         for (var i = 0; i < plan->RlimitCount; i++)
         {
             var limit = plan->Rlimits + 3 * i;

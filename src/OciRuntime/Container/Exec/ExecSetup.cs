@@ -28,6 +28,8 @@ internal sealed class ExecSetup
     public required ProcessCredentials.CapabilitySets Capabilities { get; init; }
     public int LastCapability { get; init; } = Capability.Last;
     public IReadOnlyList<RlimitSetting> Rlimits { get; init; } = [];
+    /// <summary>linux.memoryPolicy, for the container's init; null leaves the policy alone.</summary>
+    public Init.MemoryPolicySetting? MemoryPolicy { get; init; }
     public bool NoNewPrivileges { get; init; }
     public SeccompProgram? Seccomp { get; init; }
     /// <summary>Hands the program's seccomp notify fd to the agent (arguments: the fd, the program's pid); set when

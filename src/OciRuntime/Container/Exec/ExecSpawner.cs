@@ -121,6 +121,7 @@ internal static unsafe class ExecSpawner
         {
             ExecStep.WaitForParent => "waiting for the runtime",
             ExecStep.Personality => "setting the personality",
+            ExecStep.MemoryPolicy => "setting the memory policy (linux.memoryPolicy)",
             ExecStep.SessionKeyring => "joining a new session keyring",
             ExecStep.Session => "starting a session",
             ExecStep.ReopenDevNull => "reopening /dev/null inside the container",

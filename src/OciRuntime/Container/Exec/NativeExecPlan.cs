@@ -49,6 +49,13 @@ internal sealed unsafe class NativeExecPlan : IDisposable
         plan->CapPermitted = setup.Capabilities.Permitted;
         plan->CapInheritable = setup.Capabilities.Inheritable;
         plan->CapAmbient = setup.Capabilities.Ambient;
+        plan->MemoryPolicyMode = setup.MemoryPolicy?.Mode ?? -1;
+        if (setup.MemoryPolicy is { } policy)
+        {
+            plan->MemoryPolicyMaxNode = policy.MaxNode;
+            plan->MemoryPolicyNodes = (ulong*)Block(Math.Max(policy.Nodes.Length, 1) * sizeof(ulong));
+            for (var i = 0; i < policy.Nodes.Length; i++) plan->MemoryPolicyNodes[i] = policy.Nodes[i];
+        }
         plan->RlimitCount = setup.Rlimits.Count;
         var rlimits = (ulong*)Block(Math.Max(setup.Rlimits.Count * 3, 1) * sizeof(ulong));
         for (var i = 0; i < setup.Rlimits.Count; i++)

@@ -141,6 +141,9 @@ public static class ContainerInit
         if (!plan.NoNewKeyring) Keyring.JoinNew(plan.Id);
         OomScore.Apply(process.OomScoreAdj);
         foreach (var limit in process.Rlimits ?? []) ProcessSettings.ApplyRlimit(limit);
+        // On this thread, the one that execs the program, which inherits the policy.
+        if (MemoryPolicySetting.From(spec.Linux?.MemoryPolicy)?.Apply() is { } policyErrno and not 0)
+            throw Errno.Exception("setting the memory policy (linux.memoryPolicy): set_mempolicy", policyErrno);
         SchedulingSettings.ApplyScheduler(process.Scheduler);
         SchedulingSettings.ApplyIoPriority(process.IOPriority);
         SchedulingSettings.ApplyPersonality(spec.Linux?.Personality);

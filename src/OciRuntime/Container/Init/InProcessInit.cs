@@ -68,6 +68,7 @@ internal sealed unsafe class InProcessInit : IDisposable
             Capabilities = ProcessSettings.ToSets(_process.Capabilities),
             LastCapability = ProcessCredentials.LastCapability(),
             Rlimits = (_process.Rlimits ?? []).Select(ContainerExec.ToSetting).ToList(),
+            MemoryPolicy = MemoryPolicySetting.From(spec.Linux?.MemoryPolicy),
             NoNewPrivileges = _process.NoNewPrivileges == true,
             Seccomp = seccomp,
             AppArmorExec = SecurityLabels.AppArmorExecValue(_process.ApparmorProfile),

@@ -45,6 +45,7 @@ public static class ContainerCreate
         if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
         var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
         NetDevices.Check(spec.Linux?.NetDevices);
+        if (spec.Linux?.MemoryPolicy is { } memoryPolicy) MemoryPolicySetting.CheckOnline(memoryPolicy, FileText.Read("/sys/devices/system/node/online"));
         // Refused before anything is made when this host cannot apply it, as runc does.
         var resctrl = spec.Linux?.IntelRdt is { } rdt ? ResctrlHost.Require(rdt, ResctrlHost.Detect(CgroupFileSystem.Host)) : null;
         // Compiled (or found in the cache) before anything exists, so a profile libseccomp rejects leaves nothing
