@@ -21,6 +21,7 @@ internal static class SyscallNumbers
     public const long setresgid = 119;
     public const long capset = 126;
     public const long personality = 135;
+    public const long sched_setaffinity = 203;
     public const long set_mempolicy = 238;
     public const long pivot_root = 155;
     public const long keyctl = 250;

@@ -165,6 +165,8 @@ public static class ContainerExec
             LastCapability = ProcessCredentials.LastCapability(),
             Rlimits = (process.Rlimits ?? []).Select(ToSetting).ToList(),
             NoNewPrivileges = process.NoNewPrivileges == true,
+            AffinityInitial = AffinityMask.Of(process.ExecCpuAffinity?.Initial),
+            AffinityFinal = AffinityMask.Of(process.ExecCpuAffinity?.Final) ?? AffinityMask.AllCpus,
             Seccomp = seccomp,
             PassSeccompNotifyFd = seccomp is { HasListener: true }
                 ? (fd, pid) => SeccompNotifyFd.Pass(profile, record, ContainerStatus.Running, initPid, pid, fd)

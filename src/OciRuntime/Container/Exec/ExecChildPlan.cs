@@ -42,6 +42,12 @@ internal unsafe struct ExecChildPlan
     public ulong CapInheritable;
     public ulong CapAmbient;
 
+    /// <summary>sched_setaffinity masks: the first thing (null: none), and once in the cgroups and namespaces.</summary>
+    public byte* AffinityInitial;
+    public int AffinityInitialLength;
+    public byte* AffinityFinal;
+    public int AffinityFinalLength;
+
     /// <summary>set_mempolicy's arguments: the mode with its flags (-1 leaves the policy alone), mask and maxnode.</summary>
     public int MemoryPolicyMode;
     public ulong* MemoryPolicyNodes;
@@ -106,4 +112,5 @@ internal enum ExecStep
     Session = 23,
     ReopenDevNull = 24,
     MemoryPolicy = 25,
+    CpuAffinity = 26,
 }

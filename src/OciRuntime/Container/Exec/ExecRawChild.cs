@@ -25,6 +25,9 @@ internal static unsafe class ExecRawChild
         // Until the execve a process in the container could otherwise open /proc/PID/exe, which is the host's ocirun
         // binary, and write it once we are gone (CVE-2019-5736). The exec makes the program dumpable again.
         RawSyscalls.Prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        if (plan->AffinityInitial != null
+            && RawSyscalls.Syscall(SyscallNumbers.sched_setaffinity, 0, plan->AffinityInitialLength, (long)plan->AffinityInitial) < 0)
+            Fail(plan, ExecStep.CpuAffinity, 0);
         // Then: the process cloned into the pid namespace below inherits these cgroups, and everything from here on
         // runs inside them.
         var failedTask = CgroupTasks.Join(plan->CgroupTaskFds, plan->CgroupTaskCount);
@@ -94,6 +97,9 @@ internal static unsafe class ExecRawChild
                 Fail(plan, ExecStep.Console, 4);
         }
 
+        // In the container's cgroups now: the program's affinity, narrowed by the kernel to what its cpuset allows.
+        if (RawSyscalls.Syscall(SyscallNumbers.sched_setaffinity, 0, plan->AffinityFinalLength, (long)plan->AffinityFinal) < 0)
+            Fail(plan, ExecStep.CpuAffinity, 1);
         // Before the filter goes on: Docker's default profile allows set_mempolicy only with CAP_SYS_NICE.
         if (plan->MemoryPolicyMode >= 0 && RawSyscalls.Syscall(SyscallNumbers.set_mempolicy, plan->MemoryPolicyMode,
                 (long)plan->MemoryPolicyNodes, (long)plan->MemoryPolicyMaxNode) < 0)

@@ -28,6 +28,10 @@ internal sealed class ExecSetup
     public required ProcessCredentials.CapabilitySets Capabilities { get; init; }
     public int LastCapability { get; init; } = Capability.Last;
     public IReadOnlyList<RlimitSetting> Rlimits { get; init; } = [];
+    /// <summary>The affinity for the setup before the cgroups are joined (exec's execCPUAffinity.initial), or null.</summary>
+    public byte[]? AffinityInitial { get; init; }
+    /// <summary>The program's affinity: execCPUAffinity.final, else every CPU the cpuset allows (runc 1.3.1).</summary>
+    public byte[] AffinityFinal { get; init; } = Init.AffinityMask.AllCpus;
     /// <summary>linux.memoryPolicy, for the container's init; null leaves the policy alone.</summary>
     public Init.MemoryPolicySetting? MemoryPolicy { get; init; }
     public bool NoNewPrivileges { get; init; }

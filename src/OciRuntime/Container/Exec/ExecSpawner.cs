@@ -122,6 +122,7 @@ internal static unsafe class ExecSpawner
             ExecStep.WaitForParent => "waiting for the runtime",
             ExecStep.Personality => "setting the personality",
             ExecStep.MemoryPolicy => "setting the memory policy (linux.memoryPolicy)",
+            ExecStep.CpuAffinity => detail == 0 ? "setting the initial CPU affinity (execCPUAffinity.initial)" : "setting the CPU affinity",
             ExecStep.SessionKeyring => "joining a new session keyring",
             ExecStep.Session => "starting a session",
             ExecStep.ReopenDevNull => "reopening /dev/null inside the container",

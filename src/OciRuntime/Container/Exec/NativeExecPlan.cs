@@ -49,6 +49,15 @@ internal sealed unsafe class NativeExecPlan : IDisposable
         plan->CapPermitted = setup.Capabilities.Permitted;
         plan->CapInheritable = setup.Capabilities.Inheritable;
         plan->CapAmbient = setup.Capabilities.Ambient;
+        if (setup.AffinityInitial is { } initial)
+        {
+            plan->AffinityInitial = (byte*)Block(initial.Length);
+            initial.CopyTo(new Span<byte>(plan->AffinityInitial, initial.Length));
+            plan->AffinityInitialLength = initial.Length;
+        }
+        plan->AffinityFinal = (byte*)Block(setup.AffinityFinal.Length);
+        setup.AffinityFinal.CopyTo(new Span<byte>(plan->AffinityFinal, setup.AffinityFinal.Length));
+        plan->AffinityFinalLength = setup.AffinityFinal.Length;
         plan->MemoryPolicyMode = setup.MemoryPolicy?.Mode ?? -1;
         if (setup.MemoryPolicy is { } policy)
         {

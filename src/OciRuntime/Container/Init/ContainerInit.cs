@@ -141,7 +141,10 @@ public static class ContainerInit
         if (!plan.NoNewKeyring) Keyring.JoinNew(plan.Id);
         OomScore.Apply(process.OomScoreAdj);
         foreach (var limit in process.Rlimits ?? []) ProcessSettings.ApplyRlimit(limit);
-        // On this thread, the one that execs the program, which inherits the policy.
+        // On this thread, the one that execs the program, which inherits them: every CPU the cpuset allows (not
+        // the caller's pinning, runc 1.3.1), and the memory policy.
+        if (AffinityMask.Apply(AffinityMask.AllCpus) is var affinityErrno and not 0)
+            throw Errno.Exception("setting the CPU affinity: sched_setaffinity", affinityErrno);
         if (MemoryPolicySetting.From(spec.Linux?.MemoryPolicy)?.Apply() is { } policyErrno and not 0)
             throw Errno.Exception("setting the memory policy (linux.memoryPolicy): set_mempolicy", policyErrno);
         SchedulingSettings.ApplyScheduler(process.Scheduler);
