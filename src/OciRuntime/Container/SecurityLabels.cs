@@ -13,7 +13,7 @@ public static class SecurityLabels
         : throw new OciRuntimeException($"AppArmor profile \"{profile}\" requested, but AppArmor is not enabled on this host");
 
     public static string? SelinuxExecValue(string? label) => string.IsNullOrEmpty(label) ? null
-        : File.Exists("/sys/fs/selinux/enforce") ? label
+        : IsSelinuxEnabled() ? label
         : throw new OciRuntimeException($"SELinux label \"{label}\" requested, but SELinux is not enabled on this host");
 
     /// <summary>Sets the labels the calling process's next execve takes (in the init stage, after the root switch).</summary>
@@ -35,7 +35,9 @@ public static class SecurityLabels
         }
     }
 
-    private static bool IsAppArmorEnabled()
+    public static bool IsSelinuxEnabled() => File.Exists("/sys/fs/selinux/enforce");
+
+    public static bool IsAppArmorEnabled()
     {
         try
         {

@@ -8,7 +8,7 @@ namespace OciRuntime.Spec;
 /// </summary>
 public static class DefaultSpec
 {
-    public const string OciVersion = "1.2.0";
+    public const string OciVersion = RuntimeSpec.ImplementedVersion;
 
     /// <summary>Rootless specs map container root to the caller's effective uid and gid.</summary>
     public static RuntimeSpec Create(bool rootless) =>

@@ -10,7 +10,7 @@ namespace OciRuntime.Spec;
 public static class FeaturesDocument
 {
     public const string OciVersionMin = "1.0.0";
-    public const string OciVersionMax = "1.2.0";
+    public const string OciVersionMax = RuntimeSpec.ImplementedVersion;
 
     /// <summary>runc's annotation; tools that drive runc ask it before they try a checkpoint.</summary>
     public const string CheckpointEnabledAnnotation = "org.opencontainers.runc.checkpoint.enabled";
@@ -18,10 +18,12 @@ public static class FeaturesDocument
     /// <summary>The document for this host: seccomp support asked from libseccomp and the kernel, Intel RDT from
     /// whether a resctrl filesystem is mounted (a config's intelRdt is refused without one).</summary>
     public static Features Detect() =>
-        Build(SeccompFeatures.Detect(), intelRdt: IntelRdt.ResctrlHost.Detect(Cgroups.CgroupFileSystem.Host) != null);
+        Build(SeccompFeatures.Detect(), intelRdt: IntelRdt.ResctrlHost.Detect(Cgroups.CgroupFileSystem.Host) != null,
+            appArmor: Container.SecurityLabels.IsAppArmorEnabled(), selinux: Container.SecurityLabels.IsSelinuxEnabled());
 
-    /// <summary>The document with the host-dependent parts given (deterministic for tests).</summary>
-    public static Features Build(SeccompFeatures seccomp, bool intelRdt)
+    /// <summary>The document with the host-dependent parts given (deterministic for tests): a profile or label is
+    /// applied where the host has the LSM and refused where it has not, so enabled says which.</summary>
+    public static Features Build(SeccompFeatures seccomp, bool intelRdt, bool appArmor = false, bool selinux = false)
     {
         var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -49,8 +51,8 @@ public static class FeaturesDocument
                     KnownFlags = seccomp.KnownFlags.ToList(),
                     SupportedFlags = seccomp.SupportedFlags.ToList(),
                 },
-                Apparmor = new EnabledFeature { Enabled = false },
-                Selinux = new EnabledFeature { Enabled = false },
+                Apparmor = new EnabledFeature { Enabled = appArmor },
+                Selinux = new EnabledFeature { Enabled = selinux },
                 IntelRdt = new EnabledFeature { Enabled = intelRdt },
                 MountExtensions = new MountExtensionFeatures { IdMap = new EnabledFeature { Enabled = true } },
                 NetDevices = new EnabledFeature { Enabled = true },

@@ -4,12 +4,15 @@ using System.Text.Json.Serialization;
 namespace OciRuntime.Spec;
 
 /// <summary>
-/// The bundle's config.json (runtime-spec v1.2, Linux subset). Property order follows the Go types of
+/// The bundle's config.json (runtime-spec v1.3, Linux subset). Property order follows the Go types of
 /// runtime-spec so serialized output reads like <c>runc spec</c>. Nullable members are optional in the spec
 /// and omitted when null; non-nullable ones are always written, as Go writes them.
 /// </summary>
 public sealed class RuntimeSpec
 {
+    /// <summary>The runtime-spec version ocirun implements: what `--version`, `features`, `state` and `spec` say.</summary>
+    public const string ImplementedVersion = "1.3.0";
+
     [JsonPropertyName("ociVersion")] public string OciVersion { get; set; } = "";
     [JsonPropertyName("process")] public Process? Process { get; set; }
     [JsonPropertyName("root")] public Root? Root { get; set; }

@@ -4,7 +4,7 @@ namespace Ocirun.Cli;
 internal static class VersionText
 {
     /// <summary>The OCI runtime-spec version ocirun implements.</summary>
-    public const string SpecVersion = "1.2.0";
+    public const string SpecVersion = OciRuntime.Spec.RuntimeSpec.ImplementedVersion;
 
     public const string Text = "ocirun version " + BuildInfo.Version + "\ncommit: " + BuildInfo.Commit + "\nspec: " + SpecVersion + "\n";
 }

@@ -35,7 +35,7 @@ public sealed class CliApplicationTests : IDisposable
         var lines = stdout.Text.Split('\n');
         Assert.Equal("ocirun version 0.1.0", lines[0]);
         Assert.Matches("^commit: ([0-9a-f]{40}|unknown)$", lines[1]);
-        Assert.Equal("spec: 1.2.0", lines[2]);
+        Assert.Equal("spec: 1.3.0", lines[2]);
         Assert.Equal("", stderr.Text);
     }
 

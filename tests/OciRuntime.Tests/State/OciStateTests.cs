@@ -23,7 +23,7 @@ public class OciStateTests
     {
         var record = Records.New("c1");
         var state = OciState.From(record, ContainerStatus.Created);
-        Assert.Equal("1.2.0", state.OciVersion);
+        Assert.Equal("1.3.0", state.OciVersion);
         Assert.Equal("c1", state.Id);
         Assert.Equal("created", state.Status);
         Assert.Equal("/bundles/demo", state.Bundle);

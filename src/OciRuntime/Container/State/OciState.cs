@@ -9,7 +9,7 @@ namespace OciRuntime.Container.State;
 public sealed record OciState
 {
     /// <summary>The runtime-spec version ocirun implements; like runc, the state reports this, not the config's.</summary>
-    public const string RuntimeSpecVersion = "1.2.0";
+    public const string RuntimeSpecVersion = Spec.RuntimeSpec.ImplementedVersion;
 
     public required string OciVersion { get; init; }
     public required string Id { get; init; }
