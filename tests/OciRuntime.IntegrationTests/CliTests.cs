@@ -169,7 +169,7 @@ public sealed class CliTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var features = JsonNode.Parse(result.Stdout)!;
-        Assert.Equal("1.2.0", features["ociVersionMax"]!.GetValue<string>());
+        Assert.Equal("1.3.0", features["ociVersionMax"]!.GetValue<string>());
         var seccomp = features["linux"]!["seccomp"]!;
         Assert.True(seccomp["enabled"]!.GetValue<bool>());
         Assert.Contains("SCMP_ACT_NOTIFY", seccomp["actions"]!.AsArray().Select(action => action!.GetValue<string>()));
