@@ -144,7 +144,7 @@ public sealed class ExecTests
     }
 
     [SkippableFact]
-    public void The_process_gets_the_container_oom_score_adj_not_its_callers_nor_its_own()
+    public void The_process_gets_its_own_oom_score_adj_else_the_containers_never_its_callers()
     {
         Root.Require();
         using var bundle = new BusyboxBundle();
@@ -155,18 +155,43 @@ public sealed class ExecTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("500", result.Stdout.Trim());
 
-        // An exec process's own oomScoreAdj is ignored, as runc 1.1 ignores it (containerd's exec copies the
-        // container's process, so Kubernetes' exec probes get the container's score either way).
+        // A --process file's own oomScoreAdj applies (runc 1.3); without one, the container's does.
+        var processFile = Path.Combine(bundle.Directory, "process.json");
+        foreach (var (own, expected) in new[] { (700, "700"), ((int?)null, "500") }.Select(c => ((int?)c.Item1, c.Item2)))
+        {
+            var process = new JsonObject { ["args"] = new JsonArray("cat", "/proc/self/oom_score_adj"), ["cwd"] = "/" };
+            if (own != null) process["oomScoreAdj"] = own;
+            File.WriteAllText(processFile, process.ToJsonString());
+            var fromFile = Exec(bundle, "--process", processFile, id);
+            Assert.True(fromFile.ExitCode == 0, fromFile.ToString());
+            Assert.Equal(expected, fromFile.Stdout.Trim());
+        }
+    }
+
+    /// <summary>runc 1.3 applies an exec process's scheduler and ioPriority; the program inherits them from the exec
+    /// child, also through the clone into the container's pid namespace.</summary>
+    [SkippableFact]
+    public void The_process_gets_its_scheduler_and_io_priority()
+    {
+        Root.Require();
+        using var bundle = new BusyboxBundle();
+        var id = StartSleeping(bundle);
         var processFile = Path.Combine(bundle.Directory, "process.json");
         File.WriteAllText(processFile, new JsonObject
         {
-            ["args"] = new JsonArray("cat", "/proc/self/oom_score_adj"),
+            // Field 41 of stat is the policy (SCHED_BATCH is 3); ionice without arguments prints the shell's class.
+            ["args"] = new JsonArray("sh", "-c", "cut -d' ' -f41 /proc/self/stat; ionice"),
             ["cwd"] = "/",
-            ["oomScoreAdj"] = 700,
+            ["scheduler"] = new JsonObject { ["policy"] = "SCHED_BATCH" },
+            ["ioPriority"] = new JsonObject { ["class"] = "IOPRIO_CLASS_IDLE", ["priority"] = 0 },
         }.ToJsonString());
-        var fromFile = Exec(bundle, "--process", processFile, id);
-        Assert.True(fromFile.ExitCode == 0, fromFile.ToString());
-        Assert.Equal("500", fromFile.Stdout.Trim());
+
+        var result = Exec(bundle, "--process", processFile, id);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = Lines(result.Stdout);
+        Assert.Equal("3", lines[0]);
+        Assert.Contains("idle", lines[1]);
     }
 
     [SkippableFact]

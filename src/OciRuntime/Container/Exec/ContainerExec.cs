@@ -177,8 +177,11 @@ public static class ContainerExec
             CloseFrom = 3 + request.PreserveFds,
             CgroupFd = cgroupEntry?.CloneFd ?? -1,
             CgroupTasks = cgroupEntry?.TaskFiles ?? [],
-            // The container's, not the exec process's own (runc 1.1 ignores an --process file's oomScoreAdj).
-            OomScoreAdj = RecordedSpec.Process(record)?.OomScoreAdj,
+            // The process's own where it has them (runc 1.3 applies a --process file's), else the container's: an
+            // exec without them (Kubernetes' probes through containerd) must not keep the caller's oom score.
+            OomScoreAdj = process.OomScoreAdj ?? RecordedSpec.Process(record)?.OomScoreAdj,
+            Scheduler = process.Scheduler,
+            IoPriority = process.IOPriority,
             BeforeStart = cgroupEntry is { ByPid.Count: > 0 } ? pid => cgroups!.AddProcess(pid, cgroupEntry.ByPid) : null,
             ReportMilestones = RuntimeLog.DebugEnabled,
         };

@@ -50,8 +50,11 @@ internal sealed class ExecSetup
     public int CgroupFd { get; init; } = -1;
     /// <summary>v1 tasks files the child writes "0" to before anything else (see CgroupEntry).</summary>
     public IReadOnlyList<OciRuntime.Cgroups.CgroupTaskFile> CgroupTasks { get; init; } = [];
-    /// <summary>The container's oom_score_adj, given to the first child before it may go on (its program inherits it).</summary>
+    /// <summary>oom_score_adj, scheduler and I/O priority, given to the first child before it may go on: a process
+    /// it clones into the pid namespace, and the program, inherit them. Null leaves the caller's.</summary>
     public int? OomScoreAdj { get; init; }
+    public OciRuntime.Spec.Scheduler? Scheduler { get; init; }
+    public OciRuntime.Spec.LinuxIOPriority? IoPriority { get; init; }
     /// <summary>Runs once the first child exists, before it may go on (v1 cgroup join). Argument: its pid.</summary>
     public Action<int>? BeforeStart { get; init; }
     /// <summary>The child reports its milestones for the debug log (--debug).</summary>

@@ -51,6 +51,8 @@ internal static unsafe class ExecSpawner
         {
             setup.BeforeStart?.Invoke(firstPid);
             OomScore.Apply(setup.OomScoreAdj, firstPid);
+            SchedulingSettings.ApplyScheduler(setup.Scheduler, firstPid);
+            SchedulingSettings.ApplyIoPriority(setup.IoPriority, firstPid);
             socket.SendGo();
             while (socket.Receive() is { } frame)
             {

@@ -4,10 +4,10 @@ using OciRuntime.Linux;
 namespace OciRuntime.Container.Init;
 
 /// <summary>
-/// process.oomScoreAdj, written to /proc/PID/oom_score_adj: the init's at create, and the container's (recorded
-/// at create) for every exec'd process whatever its own process.oomScoreAdj says, as runc 1.1 does. Kubernetes
-/// relies on the latter: exec probes would otherwise keep the shim's score, near -1000 on a node. Lowering the
-/// score needs CAP_SYS_RESOURCE; a refused write is one errno line naming the file, as runc's.
+/// process.oomScoreAdj, written to /proc/PID/oom_score_adj: the init's at create, and for an exec'd process its
+/// own (a --process file's, as runc 1.3), else the container's (recorded at create). Kubernetes relies on the
+/// latter: exec probes would otherwise keep the shim's score, near -1000 on a node. Lowering the score needs
+/// CAP_SYS_RESOURCE; a refused write is one errno line naming the file, as runc's.
 /// </summary>
 internal static class OomScore
 {
