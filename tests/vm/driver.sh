@@ -225,6 +225,20 @@ if oci create --bundle $B/oom oom; then
 fi
 done_case "OOM kill in a 16 MiB container is reported by events"
 
+# ---- linux.memoryPolicy on two NUMA nodes ----------------------------------------------------------------------
+if [ "$(cat /sys/devices/system/node/online 2>/dev/null)" = 0-1 ]; then
+  oci run --bundle $B/numa numa
+  expect "the program's policy" "bind:1" "$(cut -d' ' -f2 $OUT/numa/numa_maps 2>/dev/null)"
+  if ocirun run --bundle $B/numabad numabad > /tmp/numabad.log 2>&1; then fail "a policy on node 2 ran"; fi
+  grep -q "linux.memoryPolicy.nodes: node 2 is not online on this host (online: 0-1)" /tmp/numabad.log \
+    || fail "numabad said: $(cat /tmp/numabad.log)"
+  gone /run/ocirun/numabad || fail "numabad left its state"
+  gone $CG/ocirun-v2/numabad || fail "numabad left its cgroup"
+  done_case "memoryPolicy: bind to node 1 of two, a missing node refused with nothing left"
+else
+  done_case "memoryPolicy: bind to node 1 of two, a missing node refused with nothing left" "the VM has no two NUMA nodes"
+fi
+
 # ---- nested: ocirun inside a delegated subtree, as in a container with its own cgroup namespace ---------------
 mkdir $CG/delegated
 /v2/nested.sh > /tmp/nested.log 2>&1

@@ -64,6 +64,17 @@ bundle oom '
   | .linux.cgroupsPath = "/ocirun-v2/oom"
   | .linux.resources.memory = {limit: 16777216, swap: 16777216}'
 
+# linux.memoryPolicy on the VM's second NUMA node (the program reads its policy from numa_maps), and a node the
+# VM does not have, refused before anything exists.
+bundle numa '
+  .process.args = ["sh", "-c", "head -1 /proc/self/numa_maps > /out/numa_maps"]
+  | .linux.cgroupsPath = "/ocirun-v2/numa"
+  | .linux.memoryPolicy = {mode: "MPOL_BIND", nodes: "1"}'
+bundle numabad '
+  .process.args = ["true"]
+  | .linux.cgroupsPath = "/ocirun-v2/numabad"
+  | .linux.memoryPolicy = {mode: "MPOL_PREFERRED", nodes: "2"}'
+
 # Run by ocirun from inside a delegated subtree: no cgroupsPath, so it lands next to the caller's cgroup. Also
 # the idle one: the kernel gives an idle group the minimum weight, so res (with shares) cannot show both.
 bundle nested '

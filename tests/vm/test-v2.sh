@@ -93,7 +93,10 @@ mkdir -p "$tree/v2/rootfs/out"
 echo "test-v2: booting $kernel_name under qemu TCG, at most ${timeout}s"
 began=$(date +%s)
 set +e
+# Two NUMA nodes, a CPU and half the memory each, for linux.memoryPolicy.
 timeout "$timeout" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 1024 -nographic -nic none -no-reboot \
+  -object memory-backend-ram,id=node0,size=512M -numa node,nodeid=0,cpus=0,memdev=node0 \
+  -object memory-backend-ram,id=node1,size=512M -numa node,nodeid=1,cpus=1,memdev=node1 \
   -kernel "$kernel" -initrd "$work/initrd.gz" -append "console=ttyS0 panic=-1 quiet" < /dev/null 2>&1 |
   tr -d '\r' | tee "$work/console.log" | grep --line-buffered -E '^(ok |not ok |1\.\.[0-9]|# )'
 qemu_status=${PIPESTATUS[0]}
