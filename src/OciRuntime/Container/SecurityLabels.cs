@@ -16,6 +16,16 @@ public static class SecurityLabels
         : IsSelinuxEnabled() ? label
         : throw new OciRuntimeException($"SELinux label \"{label}\" requested, but SELinux is not enabled on this host");
 
+    /// <summary>
+    /// linux.mountLabel: without SELinux there is nothing to label and runc ignores it too; on an SELinux host the
+    /// context= mount option is not applied yet, so the config is refused rather than run with unlabelled mounts.
+    /// </summary>
+    public static void CheckMountLabel(string? label)
+    {
+        if (!string.IsNullOrEmpty(label) && IsSelinuxEnabled())
+            throw new OciRuntimeException($"linux.mountLabel \"{label}\": SELinux mount labels are not supported by ocirun yet");
+    }
+
     /// <summary>Sets the labels the calling process's next execve takes (in the init stage, after the root switch).</summary>
     public static void ApplyForExec(string? appArmorExec, string? selinuxExec)
     {

@@ -41,6 +41,7 @@ public static class ContainerCreate
         // Checked before anything is made: a requested label the host cannot enforce is an error, not a no-op.
         SecurityLabels.AppArmorExecValue(process.ApparmorProfile);
         SecurityLabels.SelinuxExecValue(process.SelinuxLabel);
+        SecurityLabels.CheckMountLabel(spec.Linux?.MountLabel);
         var rootfs = Path.GetFullPath(spec.Root!.Path, bundle);
         if (!Directory.Exists(rootfs)) throw new OciRuntimeException($"rootfs {rootfs}: no such directory");
         var namespaces = NamespacePlan.From(spec.Linux?.Namespaces);
