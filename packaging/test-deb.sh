@@ -47,7 +47,8 @@ ocirun --version | grep -q '^ocirun version ' || fail "ocirun --version"
 echo "ok: ocirun --version: $(ocirun --version | head -1)"
 [ "$(command -v ocirun)" = /usr/bin/ocirun ] || fail "ocirun is not /usr/bin/ocirun"
 [ "$(man -w ocirun-exec)" = /usr/share/man/man8/ocirun-exec.8.gz ] || fail "man -w ocirun-exec: $(man -w ocirun-exec 2>&1)"
-MANWIDTH=100 man ocirun-exec 2>/dev/null | grep -q -- '--process value, -p value' || fail "man ocirun-exec does not show --process"
+# grep reads the whole page: grep -q would leave early and man's SIGPIPE fail the pipeline (pipefail).
+MANWIDTH=100 man ocirun-exec 2>/dev/null | grep -- '--process value, -p value' >/dev/null || fail "man ocirun-exec does not show --process"
 echo "ok: man -w ocirun-exec"
 # bash-completion finds the script by the command's name, as an interactive shell would.
 completed=$(bash -c 'source /usr/share/bash-completion/bash_completion

@@ -74,7 +74,8 @@ done
 ln -s bin "$tree/sbin"
 cp "$ocirun" "$tree/bin/ocirun"
 # The dynamic loader, what ocirun links against, and libseccomp (loaded at run time), each at its host path.
-libseccomp=$(ldconfig -p | awk '/libseccomp\.so\.2 .*x86-64/ { print $NF; exit }')
+# awk reads to the end: leaving early would kill ldconfig with SIGPIPE once its list outgrows the pipe (pipefail).
+libseccomp=$(ldconfig -p | awk '/libseccomp\.so\.2 .*x86-64/ && !found { print $NF; found = 1 }')
 for lib in $(ldd "$ocirun" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }') "$libseccomp"; do
   mkdir -p "$tree$(dirname "$lib")"
   cp -L "$lib" "$tree$lib"
