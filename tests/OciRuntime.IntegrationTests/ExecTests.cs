@@ -18,6 +18,9 @@ public sealed class ExecTests
         var id = bundle.NewId();
         var run = bundle.Ocirun("run", "-d", "--bundle", bundle.Directory, id);
         Assert.True(run.ExitCode == 0, run.ToString());
+        // run -d returns once start released the init, maybe before its execve: tests that look at pid 1 wait.
+        var pid = (int)System.Text.Json.Nodes.JsonNode.Parse(bundle.Ocirun("state", id).Stdout)!["pid"]!;
+        LifecycleTests.WaitFor(() => File.ReadAllText($"/proc/{pid}/comm").Trim() == "sleep");
         return id;
     }
 
