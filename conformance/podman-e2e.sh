@@ -31,10 +31,19 @@ podman() {
 # CAP_SYS_RESOURCE, as in some CI sandboxes: ask for limits below any hard limit instead.
 run_flags=(--network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
 
+# podman's cgroupfs manager puts conmon in libpod_parent/conmon of every hierarchy and never removes them: ours go
+# (empty once conmon is gone) unless they were there before.
+libpod_existed=0; compgen -G '/sys/fs/cgroup/*libpod_parent' >/dev/null && libpod_existed=1
 cleanup() {
+  local dir
   podman rm --force --time 0 --all >/dev/null 2>&1
   podman rmi --force --all >/dev/null 2>&1
   rm -rf "$work"
+  if [ $libpod_existed = 0 ]; then
+    for dir in /sys/fs/cgroup/libpod_parent /sys/fs/cgroup/*/libpod_parent; do
+      [ -d "$dir" ] && { rmdir "$dir/conmon" 2>/dev/null; rmdir "$dir" 2>/dev/null; }
+    done
+  fi
 }
 trap cleanup EXIT
 
