@@ -8,6 +8,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
+. "$here/private-containerd.sh"
 runtime=${1:?usage: e2e.sh RUNTIME}
 case $runtime in */*) ;; *) runtime=$(command -v "$runtime") || { echo "e2e: runtime not found: $1" >&2; exit 2; } ;; esac
 [ -x "$runtime" ] || { echo "e2e: runtime not executable: $runtime" >&2; exit 2; }
@@ -21,52 +22,17 @@ sock=$work/containerd.sock
 image=localhost/ocirun-e2e/busybox:latest
 runtime_root=$work/runtime-root
 containerd_pid=
-# The shims put their sockets under /run/containerd/s whatever containerd's state dir, named by the hash of
-# "ADDRESS/NAMESPACE/ID"; a shim killed in the cleanup leaves its socket there: remove ours.
 run_containerd_existed=0; [ -e /run/containerd ] && run_containerd_existed=1
+# The containers the scenarios make: the cleanup removes the shim sockets of those a kill left behind.
 container_ids="e2e-run e2e-detached e2e-tty e2e-pause e2e-metrics e2e-env e2e-memory"
 
 ctr() { timeout 60 ctr --address "$sock" --namespace "$ns" "$@"; }
 run_flags=(--runc-binary "$runtime" --runc-root "$runtime_root" --fifo-dir "$work/fifo")
 
 cleanup() {
-  local id pid dir mnt cgroups
   trap - EXIT INT TERM
-  if [ -n "$containerd_pid" ] && kill -0 "$containerd_pid" 2>/dev/null; then
-    for id in $(ctr task ls -q 2>/dev/null); do
-      ctr task kill -s SIGKILL "$id" >/dev/null 2>&1
-      ctr task delete -f "$id" >/dev/null 2>&1
-    done
-    for id in $(ctr container ls -q 2>/dev/null); do ctr container delete "$id" >/dev/null 2>&1; done
-    kill "$containerd_pid" 2>/dev/null
-    for _ in $(seq 50); do kill -0 "$containerd_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$containerd_pid" 2>/dev/null
-    wait "$containerd_pid" 2>/dev/null
-  fi
-  # Shims outlive containerd: ours are the ones started with our socket address.
-  for pid in $(pgrep -f "containerd-shim-runc-v2 .*-address $sock" 2>/dev/null); do
-    echo "cleanup: killing leftover shim $pid" >&2; kill -9 "$pid" 2>/dev/null
-  done
   # ctr puts each container in the cgroup /NAMESPACE/ID: anything still there is ours.
-  cgroups=$(find /sys/fs/cgroup -mindepth 2 -maxdepth 4 -depth -type d -path "*/$ns*" 2>/dev/null)
-  for dir in $cgroups; do
-    for pid in $(cat "$dir/cgroup.procs" 2>/dev/null); do
-      echo "cleanup: killing leftover container process $pid" >&2; kill -9 "$pid" 2>/dev/null
-    done
-  done
-  for mnt in $(awk -v w="$work/" 'index($5, w) == 1 { print $5 }' /proc/self/mountinfo | sort -r); do
-    umount "$mnt" 2>/dev/null || umount -l "$mnt" 2>/dev/null
-  done
-  for dir in $cgroups; do
-    for _ in 1 2 3 4 5; do rmdir "$dir" 2>/dev/null && break; sleep 0.2; done
-  done
-  rm -rf "$work"
-  for id in $container_ids; do
-    rm -f "/run/containerd/s/$(printf %s "$sock/$ns/$id" | sha256sum | cut -d' ' -f1)"
-  done
-  if [ $run_containerd_existed = 0 ] && [ -d /run/containerd ]; then
-    find /run/containerd -depth -type d -empty -delete 2>/dev/null
-  fi
+  stop_private_containerd "*/$ns*" 4 $container_ids
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
